@@ -1,0 +1,79 @@
+/// Turns one session's events into its call record (SPEC 3).
+public enum CallAssembler {
+    /// The call record of one session, or nil when the session has no non-duplicate event.
+    ///
+    /// Events may come in any order: the result depends only on the set of events (their
+    /// `rawID`s being distinct, as they are in the store). Duplicates are ignored entirely.
+    public static func assemble(sessionid: String, events: [SessionEvent]) -> CallRecord? {
+        let ordered = SessionOrder.sorted(events.filter { !$0.isDuplicate })
+        guard let startEpoch = ordered.map(\.epoch).min(), let latestEpoch = ordered.map(\.epoch).max() else {
+            return nil
+        }
+        let recognized = ordered.enumerated().compactMap { position, event -> RecognizedEvent? in
+            guard let source = EventSource(event.source), let kind = EventKind(event.event) else { return nil }
+            return RecognizedEvent(position: position, source: source, kind: kind, event: event)
+        }
+
+        // The first CONVERSATION hangup ends the call; a copy with another eventid changes nothing.
+        let conversationEnd = recognized.first { $0.source == .conversation && $0.kind == .hangup }
+        let endEpoch = conversationEnd?.event.epoch ?? latestEpoch
+
+        let parties = assembleParties(recognized, callEnd: endEpoch)
+        let answerEpoch = CallRules.answerEpoch(parties)
+        let partyTalk = CallRules.partyTalkSeconds(parties)
+
+        func firstPresent(_ field: (SessionEvent) -> String?) -> String? {
+            for recognized in recognized {
+                if let value = field(recognized.event).present { return value }
+            }
+            return nil
+        }
+        let direction = firstPresent(\.direction)
+        let customerNumber = parties.first(where: \.isCustomer)?.number ?? firstPresent(\.calleridnum)
+
+        return CallRecord(
+            sessionid: sessionid,
+            direction: direction,
+            disposition: CallRules.disposition(answered: answerEpoch != nil, direction: direction, parties: parties),
+            complete: conversationEnd != nil,
+            customerNumber: customerNumber,
+            agentNumber: CallRules.handlingAgent(parties)?.number,
+            agentsRung: parties.filter { $0.role == .agent }.count,
+            did: firstPresent(\.didnumber),
+            teamID: firstPresent(\.teamID),
+            groupID: firstPresent(\.groupID),
+            modeltype: firstPresent(\.modeltype),
+            modelID: firstPresent(\.modelID),
+            startEpoch: startEpoch,
+            answerEpoch: answerEpoch,
+            endEpoch: endEpoch,
+            durationSeconds: max(0, endEpoch - startEpoch),
+            waitSeconds: max(0, (answerEpoch ?? endEpoch) - startEpoch),
+            talkSeconds: CallRules.callTalkSeconds(parties),
+            holdSeconds: CallRules.callHoldSeconds(parties),
+            hangupBy: CallRules.hangupBy(parties),
+            eventCount: ordered.count,
+            parties: zip(parties, partyTalk).map { $0.record(talkSeconds: $1) }
+        )
+    }
+
+    private static func assembleParties(_ recognized: [RecognizedEvent], callEnd: Int64) -> [AssembledParty] {
+        let groups = PartyIdentity.parties(of: recognized)
+        // Only a real `answer` of the agent side bridges a waiting CALLER (SPEC 3.1); a `join` is
+        // a leg entering an existing conversation, not the moment the queue call was picked up.
+        let bridgeMoments = groups
+            .filter { !$0.role.isCustomer }
+            .flatMap { $0.events.filter { $0.kind == .answer }.map(\.event.epoch) }
+            .sorted()
+        return groups.enumerated().map { index, group in
+            AssembledParty(
+                ordinal: index + 1,
+                role: group.role,
+                number: PartyIdentity.number(of: group),
+                uniqueid: group.key.uniqueid,
+                channel: PartyIdentity.channel(of: group),
+                timeline: PartyTimeline(events: group.events, role: group.role, bridgeMoments: bridgeMoments, callEnd: callEnd)
+            )
+        }
+    }
+}

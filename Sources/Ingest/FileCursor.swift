@@ -1,0 +1,40 @@
+import Foundation
+
+/// How far a file was read: which file and the byte offset after the last committed line.
+/// Stored as JSON text in `ingest_cursors.position`, readable in the sqlite3 shell.
+///
+/// A file is known by device and inode and by its first bytes (`head`, base64): inode numbers are
+/// reused as soon as a file is deleted, so a new log at the same path can have the old one's inode.
+public struct FileCursor: Equatable, Sendable, Codable {
+    /// How many of a file's first bytes identify it.
+    public static let headBytes = 64
+
+    public var device: UInt64
+    public var inode: UInt64
+    public var offset: Int64
+    public var head: String
+
+    public init(device: UInt64, inode: UInt64, offset: Int64, head: [UInt8]) {
+        self.device = device
+        self.inode = inode
+        self.offset = offset
+        self.head = Data(head).base64EncodedString()
+    }
+
+    public var position: String {
+        #"{"device":\#(device),"inode":\#(inode),"offset":\#(offset),"head":"\#(head)"}"#
+    }
+
+    public init?(position: String) {
+        guard let cursor = try? JSONDecoder().decode(FileCursor.self, from: Data(position.utf8)) else { return nil }
+        self = cursor
+    }
+
+    /// Where to resume in a file that is now `device`/`inode` of `size` bytes starting with `head`:
+    /// after the committed lines when it is the same file, from its beginning when it was replaced or truncated.
+    public func resumeOffset(device: UInt64, inode: UInt64, size: Int64, head: [UInt8]) -> Int64 {
+        let sameFile = device == self.device && inode == self.inode && offset <= size
+            && Data(head).base64EncodedString() == self.head
+        return sameFile ? offset : 0
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct AsterCDR: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "astercdr",
+        abstract: "Records every asterCC call event in SQLite and assembles one call record per call.",
+        subcommands: [IngestCommand.self, AssembleCommand.self]
+    )
+}

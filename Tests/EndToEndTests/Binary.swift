@@ -1,0 +1,66 @@
+import Foundation
+
+/// The repository's root folder.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The built `astercdr`: $ASTERCDR_BIN, else beside the test bundle, else in .build/debug.
+let astercdrBinary: URL = {
+    var candidates: [URL] = []
+    if let path = ProcessInfo.processInfo.environment["ASTERCDR_BIN"] { candidates.append(URL(fileURLWithPath: path)) }
+    candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("astercdr"))
+    candidates.append(repositoryRoot.appendingPathComponent(".build/debug/astercdr"))
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+}()
+
+struct Run {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs `astercdr` with `arguments`, feeding `input` on standard input, and waits for it.
+func astercdr(_ arguments: [String], input: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = astercdrBinary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe(), inPipe = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = inPipe
+    try process.run()
+    // Read both pipes while the process runs so neither can fill up and block it.
+    let outData = ReadAll(out.fileHandleForReading), errData = ReadAll(err.fileHandleForReading)
+    if let input { inPipe.fileHandleForWriting.write(input) }
+    try inPipe.fileHandleForWriting.close()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: outData.wait(), stderr: errData.wait())
+}
+
+/// Drains a pipe on a background thread.
+final class ReadAll: @unchecked Sendable {
+    // Written once by the reading thread before `done` is signalled, read only after it.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A fresh folder for one test, removed afterwards.
+func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    return try body(directory)
+}

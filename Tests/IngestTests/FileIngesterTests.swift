@@ -1,0 +1,145 @@
+import CallStore
+import Foundation
+import Ingest
+import SQLite
+import Testing
+
+/// A database and a file of events in a fresh folder, removed afterwards.
+struct Workspace {
+    let dir: URL
+    var dbPath: String { dir.appendingPathComponent("cdr.db").path }
+    var events: URL { dir.appendingPathComponent("events.log") }
+
+    static func with<T>(_ body: (Workspace) throws -> T) throws -> T {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-ingest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        return try body(Workspace(dir: dir))
+    }
+
+    func write(_ text: String) throws {
+        try Data(text.utf8).write(to: events)
+    }
+
+    func append(_ text: String) throws {
+        let handle = try FileHandle(forWritingTo: events)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
+    /// One `astercdr ingest` of the events file: a fresh store and writer, as a new process would have.
+    @discardableResult
+    func ingest(fromStart: Bool = false, maxLineBytes: Int = FileIngester.defaultMaxLineBytes) throws -> (IngestCounts, Int) {
+        let store = try CallStore(path: dbPath, access: .create, timeZone: "UTC")
+        let writer = try EventWriter(store: store)
+        let ingester = FileIngester(writer: writer, store: store, batchEvents: 3, maxLineBytes: maxLineBytes)
+        try ingester.ingest(path: events.path, fromStart: fromStart)
+        return (writer.totals, ingester.truncatedLines)
+    }
+
+    func payloads() throws -> [String] {
+        let db = try Database(path: dbPath)
+        let select = try db.prepare("SELECT payload FROM raw_events ORDER BY id")
+        var payloads: [String] = []
+        while try select.step() { payloads.append(select.text(at: 0) ?? "") }
+        return payloads
+    }
+}
+
+func event(_ n: Int) -> String {
+    "sessionid=s\(n / 5)&source=AGENT&event=ringing&uniqueid=\(n)&eventTime=2026-11-25 09:00:\(String(format: "%02d", n % 60))"
+}
+
+@Suite struct FileIngesterTests {
+    @Test func ingestingTheSameFileAgainAddsNothing() throws {
+        try Workspace.with { ws in
+            let lines = (0..<10).map(event)
+            try ws.write(lines.joined(separator: "\n") + "\n")
+            #expect(try ws.ingest().0.received == 10)
+            #expect(try ws.ingest().0.received == 0)
+            #expect(try ws.payloads() == lines)
+        }
+    }
+
+    @Test func appendedLinesAreReadFromWhereTheLastRunStopped() throws {
+        try Workspace.with { ws in
+            try ws.write(event(0) + "\n" + event(1) + "\n")
+            try ws.ingest()
+            try ws.append(event(2) + "\n")
+            #expect(try ws.ingest().0.received == 1)
+            #expect(try ws.payloads() == [event(0), event(1), event(2)])
+            let position = try Database(path: ws.dbPath).scalarText("SELECT position FROM ingest_cursors WHERE origin = 'file:\(ws.events.path)'")
+            let cursor = try #require(position.flatMap(FileCursor.init(position:)))
+            let size = try FileManager.default.attributesOfItem(atPath: ws.events.path)[.size] as? Int
+            #expect(cursor.offset == Int64(size ?? -1))
+            #expect(cursor.head == Data(event(0).utf8.prefix(64)).base64EncodedString())
+        }
+    }
+
+    @Test func aReplacedOrTruncatedFileIsReadFromItsBeginning() throws {
+        try Workspace.with { ws in
+            try ws.write(event(0) + "\n" + event(1) + "\n")
+            try ws.ingest()
+            // Shorter than the stored offset: truncated and rewritten.
+            try ws.write(event(7) + "\n")
+            #expect(try ws.ingest().0.received == 1)
+            // A new file (new inode) at the same path, longer than the offset.
+            try FileManager.default.removeItem(at: ws.events)
+            try ws.write((10..<14).map(event).joined(separator: "\n") + "\n")
+            #expect(try ws.ingest().0.received == 4)
+            #expect(try ws.payloads() == [event(0), event(1), event(7)] + (10..<14).map(event))
+        }
+    }
+
+    @Test func fromStartReadsEverythingAgainAndFlagsTheCopies() throws {
+        try Workspace.with { ws in
+            try ws.write((0..<4).map(event).joined(separator: "\n") + "\n")
+            try ws.ingest()
+            let (counts, _) = try ws.ingest(fromStart: true)
+            #expect(counts.received == 4)
+            #expect(counts.duplicates == 4)
+        }
+    }
+
+    @Test func lineEndingsBlankLinesAndALastLineWithoutNewline() throws {
+        try Workspace.with { ws in
+            try ws.write(event(0) + "\r\n\r\n   \n" + event(1) + "\n\n" + event(2))
+            #expect(try ws.ingest().0.received == 3)
+            #expect(try ws.payloads() == [event(0), event(1), event(2)])
+            try ws.append("\n" + event(3) + "\n")
+            #expect(try ws.ingest().0.received == 1)
+        }
+    }
+
+    @Test func aLongLineIsStoredWholeAndAnOverlongOneCutAndCounted() throws {
+        try Workspace.with { ws in
+            let long = event(0) + "&note=" + String(repeating: "x", count: 200_000)
+            try ws.write(long + "\n" + event(1) + "\n")
+            #expect(try ws.ingest().1 == 0)
+            #expect(try ws.payloads() == [long, event(1)])
+
+            let overlong = event(2) + "&note=" + String(repeating: "y", count: 600_000)
+            try ws.append(overlong + "\n" + event(3) + "\n")
+            let (counts, truncated) = try ws.ingest(maxLineBytes: 300_000)
+            #expect(truncated == 1)
+            #expect(counts.received == 2)
+            #expect(counts.rejected == 1)
+            let stored = try ws.payloads()
+            #expect(stored[2] == String(overlong.prefix(300_000)))
+            #expect(stored[3] == event(3))
+        }
+    }
+
+    @Test func anUnreadableFileNamesThePath() throws {
+        try Workspace.with { ws in
+            let store = try CallStore(path: ws.dbPath, access: .create, timeZone: "UTC")
+            let ingester = FileIngester(writer: try EventWriter(store: store), store: store)
+            let missing = ws.dir.appendingPathComponent("missing.log").path
+            let error = #expect(throws: IngestError.self) { try ingester.ingest(path: missing) }
+            #expect(error?.description == "cannot read '\(missing)': No such file or directory (check the path and permissions)")
+            let folder = #expect(throws: IngestError.self) { try ingester.ingest(path: ws.dir.path) }
+            #expect(folder?.description == "cannot read '\(ws.dir.path)': it is a directory (check the path and permissions)")
+        }
+    }
+}

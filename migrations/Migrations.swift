@@ -1,0 +1,11 @@
+/// The schema migrations in `migrations/*.sql`, compiled into the binary, in the order they apply.
+public enum SchemaMigrations {
+    /// (version, name, SQL). Add a line here for each new numbered file, and list the file in Package.swift.
+    public static let all: [(version: Int, name: String, sql: String)] = [
+        (1, "0001_initial", text(PackageResources._001_initial_sql)),
+    ]
+
+    private static func text(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+}
