@@ -46,8 +46,6 @@ CREATE TABLE events (
 
 -- A session's events, and the duplicate check (same session, same dedupe_key).
 CREATE INDEX events_by_session ON events (sessionid, dedupe_key);
--- Sessions whose estimated times may need recomputing; small, since few events lack a time.
-CREATE INDEX events_estimated ON events (sessionid) WHERE time_estimated = 1;
 
 -- One call record per session, written by the assembler.
 CREATE TABLE calls (
@@ -102,7 +100,9 @@ CREATE TABLE call_parties (
     PRIMARY KEY (sessionid, party)
 ) STRICT, WITHOUT ROWID;
 
-CREATE INDEX call_parties_by_number ON call_parties (number, role);
+-- An agent's parties. Customers are found through calls.customer_number; leaving their random
+-- numbers out keeps this index cheap to insert into.
+CREATE INDEX call_parties_by_agent ON call_parties (number) WHERE role IN ('AGENT', 'CONSULT');
 
 -- Sessions that have events but no call record yet: what the stale check looks at.
 -- Rows leave when the session is assembled, so the table stays as small as the calls in progress.

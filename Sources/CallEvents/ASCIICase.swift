@@ -1,5 +1,5 @@
-/// Case folding of ASCII letters only: keys and the vendor's values are ASCII, and the full
-/// Unicode mapping is kept for the rare value that is not.
+/// Case mapping that skips the work when there is none to do: keys and the vendor's values are
+/// ASCII, and most already have the wanted case.
 enum ASCIICase {
     static func lower(_ byte: UInt8) -> UInt8 {
         byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte

@@ -6,16 +6,14 @@ public enum EventLines {
         in buffer: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows -> Int {
         var lineStart = 0
-        var index = 0
-        while index < buffer.count {
-            if buffer[index] == UInt8(ascii: "\n") {
-                var lineEnd = index
-                if lineEnd > lineStart, buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-                let line = UnsafeRawBufferPointer(rebasing: buffer[lineStart..<lineEnd])
-                if !isBlank(line) { try body(line) }
-                lineStart = index + 1
-            }
-            index += 1
+        while true {
+            let lineFeed = Bytes.firstIndex(of: UInt8(ascii: "\n"), in: buffer, from: lineStart, to: buffer.count)
+            guard lineFeed < buffer.count else { break }
+            var lineEnd = lineFeed
+            if lineEnd > lineStart, buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+            let line = UnsafeRawBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+            if !isBlank(line) { try body(line) }
+            lineStart = lineFeed + 1
         }
         return lineStart
     }

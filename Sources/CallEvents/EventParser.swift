@@ -19,8 +19,8 @@ public enum EventParser {
             guard KeyValueFormat.read(line, pairs, into: &event) else { return .failure(.noPairs) }
         }
         guard !event.event.isEmpty else { return .failure(.missingEvent) }
-        event.dedupeKey = DedupeKey.of(event)
-        return .success(event)
+        event.dedupeKey = event.computedDedupeKey()
+        return .success(consume event)
     }
 
     public static func parse(_ line: [UInt8]) -> Result<ParsedEvent, EventParseError> {

@@ -49,7 +49,7 @@ struct JSONFormat {
         }
     }
 
-    /// Reads `"key" :` and what follows the colon up to the value.
+    /// Reads a quoted key and its colon, and stops at the value.
     private mutating func readKey() throws(EventParseError) -> Text {
         guard position < end, isQuote(line[position]) else {
             throw failure("expected a quoted key, found \(found)")
@@ -169,20 +169,15 @@ struct JSONFormat {
         let open = position
         position += 1
         let start = position
-        while position < end {
-            let byte = line[position]
-            if byte == quote {
-                position += 1
-                return .slice(start..<position - 1)
-            }
-            if byte == UInt8(ascii: "\\") {
-                var decoded = Array(line[start..<position])
-                try readEscapedRest(quote: quote, open: open, into: &decoded)
-                return .decoded(decoded)
-            }
+        position = Bytes.firstIndex(of: quote, or: UInt8(ascii: "\\"), in: line, from: position, to: end)
+        guard position < end else { throw failure(at: open, "unterminated string") }
+        if line[position] == quote {
             position += 1
+            return .slice(start..<position - 1)
         }
-        throw failure(at: open, "unterminated string")
+        var decoded = Array(line[start..<position])
+        try readEscapedRest(quote: quote, open: open, into: &decoded)
+        return .decoded(decoded)
     }
 
     private mutating func readEscapedRest(quote: UInt8, open: Int, into decoded: inout [UInt8]) throws(EventParseError) {

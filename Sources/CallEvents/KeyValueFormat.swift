@@ -5,32 +5,20 @@ enum KeyValueFormat {
         var sawPair = false
         var pieceStart = span.lowerBound
         while pieceStart < span.upperBound {
-            var index = pieceStart
-            var equals = -1
-            var hasPercent = false
-            while index < span.upperBound {
-                let byte = line[index]
-                if byte == UInt8(ascii: "&") { break }
-                if byte == UInt8(ascii: "=") {
-                    if equals < 0 { equals = index }
-                } else if byte == UInt8(ascii: "%") {
-                    hasPercent = equals >= 0
-                }
-                index += 1
-            }
-            if equals >= 0 {
-                let key = Bytes.trimmed(line, pieceStart..<equals)
-                if !key.isEmpty {
-                    sawPair = true
-                    let value = Bytes.trimmed(line, equals + 1..<index)
-                    if !value.isEmpty {
-                        let raw = UnsafeRawBufferPointer(rebasing: line[value])
-                        let text = hasPercent ? percentDecoded(raw) : String(decoding: raw, as: UTF8.self)
-                        event.assign(key: UnsafeRawBufferPointer(rebasing: line[key]), value: text)
-                    }
-                }
-            }
-            pieceStart = index + 1
+            let pieceEnd = Bytes.firstIndex(of: UInt8(ascii: "&"), in: line, from: pieceStart, to: span.upperBound)
+            defer { pieceStart = pieceEnd + 1 }
+            let equals = Bytes.firstIndex(of: UInt8(ascii: "="), in: line, from: pieceStart, to: pieceEnd)
+            let key = Bytes.trimmed(line, pieceStart..<equals)
+            guard equals < pieceEnd, !key.isEmpty else { continue }
+            sawPair = true
+            let value = Bytes.trimmed(line, equals + 1..<pieceEnd)
+            guard !value.isEmpty else { continue }
+            let raw = UnsafeRawBufferPointer(rebasing: line[value])
+            let hasPercent = Bytes.firstIndex(of: UInt8(ascii: "%"), in: line, from: value.lowerBound, to: value.upperBound)
+                < value.upperBound
+            event.assign(
+                key: UnsafeRawBufferPointer(rebasing: line[key]),
+                value: hasPercent ? percentDecoded(raw) : String(decoding: raw, as: UTF8.self))
         }
         return sawPair
     }

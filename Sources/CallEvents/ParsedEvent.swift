@@ -50,31 +50,9 @@ public struct ParsedEvent: Sendable, Equatable {
         dedupeKey = 0
     }
 
-    subscript(key: KnownKey) -> String? {
-        switch key {
-        case .sessionid: sessionid
-        case .source: source
-        case .event: event.isEmpty ? nil : event
-        case .eventTime: eventTime
-        case .eventid: eventid
-        case .uniqueid: uniqueid
-        case .channel: channel
-        case .calleridnum: calleridnum
-        case .activenum: activenum
-        case .didnumber: didnumber
-        case .from: direction
-        case .calltype: calltype
-        case .agentTeamID: teamID
-        case .agentGroupID: groupID
-        case .modeltype: modeltype
-        case .modelID: modelID
-        case .agentno: agentno
-        }
-    }
-
     /// Sets one pair; the caller passes only non-empty, trimmed values, so a later value replaces
     /// an earlier one (the vendor's own parser keeps the last).
-    mutating func assign(key: UnsafeRawBufferPointer, value: String) {
+    mutating func assign(key: UnsafeRawBufferPointer, value: consuming String) {
         guard let known = KnownKey.match(key) else {
             let name = String(decoding: key, as: UTF8.self)
             if let index = extra.firstIndex(where: { $0.key.utf8.elementsEqual(name.utf8) }) {

@@ -15,25 +15,13 @@ struct StableHash {
     /// last word is unambiguous.
     mutating func add(segment bytes: UnsafeRawBufferPointer) {
         add(word: UInt64(bytes.count))
-        var index = 0
-        while bytes.count - index >= 8 {
-            add(word: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-            index += 8
+        for index in stride(from: 0, to: bytes.count, by: 8) {
+            add(word: Bytes.word(bytes, at: index))
         }
-        guard index < bytes.count else { return }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < bytes.count {
-            tail |= UInt64(bytes[index]) << shift
-            shift += 8
-            index += 1
-        }
-        add(word: tail)
     }
 
     mutating func add(segment text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ add(segment: UnsafeRawBufferPointer($0)) }) == nil {
-            Array(text.utf8).withUnsafeBytes { add(segment: $0) }
-        }
+        var text = text
+        text.withUTF8 { add(segment: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -15,7 +15,6 @@ public final class SessionKeeper {
     private let callWriter: CallWriter
     private let isOpen: Statement
     let hasCall: Statement
-    private let hasEstimates: Statement
     private let markOpenStatement: Statement
     private let updateEstimate: Statement
 
@@ -36,7 +35,6 @@ public final class SessionKeeper {
         callWriter = try CallWriter(db, zone: store.zone)
         isOpen = try db.prepare("SELECT 1 FROM open_sessions WHERE sessionid = ?")
         hasCall = try db.prepare("SELECT 1 FROM calls WHERE sessionid = ?")
-        hasEstimates = try db.prepare("SELECT 1 FROM events WHERE sessionid = ? AND time_estimated = 1 LIMIT 1")
         markOpenStatement = try db.prepare("""
             INSERT INTO open_sessions (sessionid, last_received_at) VALUES (?, ?)
             ON CONFLICT (sessionid) DO UPDATE SET last_received_at = excluded.last_received_at
@@ -47,12 +45,12 @@ public final class SessionKeeper {
     /// After a batch touched `sessionid`: assembles it when its CONVERSATION hangup came or it already
     /// has a record, else keeps it open. Returns the number of call records written (0 or 1).
     func update(_ sessionid: String, after touch: SessionTouch) throws -> Int {
-        let needsEstimates = try touch.hasEstimatedEvent || exists(hasEstimates, sessionid)
         let assemble = try touch.sawConversationHangup || (!exists(isOpen, sessionid) && exists(hasCall, sessionid))
         if assemble {
             return try rebuild(sessionid) ? 1 : 0
         }
-        if needsEstimates {
+        // An estimate made in an earlier batch is brought up to date when the session is assembled (SPEC 1.3).
+        if touch.hasEstimatedEvent {
             _ = try refreshedEvents(sessionid)
         }
         try markOpen(sessionid, lastReceivedAt: touch.lastReceivedAt)
