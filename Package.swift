@@ -35,12 +35,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        // Helpers the test targets share (temporary folders, the repository's root).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
-        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SQLite"]),
+        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SQLite", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

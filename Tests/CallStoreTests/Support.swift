@@ -1,20 +1,12 @@
 import CallStore
 import Foundation
 import SQLite
+@_exported import TestSupport
 
-/// A fresh folder for one test's files, removed afterwards.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try body(directory)
-}
 
 /// The vendor's two example flows, verbatim from the seed page (dial-out, then dial-in).
 let vendorFlowLines: [String] = {
-    let url = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("samples/vendor-flows.txt")
+    let url = repositoryRoot.appendingPathComponent("samples/vendor-flows.txt")
     let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     return text.split(separator: "\n").map(String.init)
 }()

@@ -1,7 +1,6 @@
 import Foundation
+@_exported import TestSupport
 
-/// The repository's root folder.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The built `astercdr`: $ASTERCDR_BIN, else beside the test bundle, else in .build/debug.
 let astercdrBinary: URL = {
@@ -57,10 +56,3 @@ final class ReadAll: @unchecked Sendable {
     }
 }
 
-/// A fresh folder for one test, removed afterwards.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try body(directory)
-}

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import SQLite
 import Testing
+import TestSupport
 
 /// A database and a file of events in a fresh folder, removed afterwards.
 struct Workspace {
@@ -11,10 +12,7 @@ struct Workspace {
     var events: URL { dir.appendingPathComponent("events.log") }
 
     static func with<T>(_ body: (Workspace) throws -> T) throws -> T {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-ingest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        return try body(Workspace(dir: dir))
+        try withTemporaryDirectory { try body(Workspace(dir: $0)) }
     }
 
     func write(_ text: String) throws {

@@ -1,14 +1,8 @@
 import Foundation
 import SQLite
 import Testing
+import TestSupport
 
-/// A fresh folder for one test's database files, removed afterwards.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-sqlite-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try body(directory)
-}
 
 @Suite struct DatabaseTests {
     @Test func statementsAreReusedWithNewBindings() throws {

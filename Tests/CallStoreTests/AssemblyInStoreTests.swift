@@ -1,0 +1,79 @@
+import CallStore
+import Foundation
+import SQLite
+import Testing
+
+@Suite struct AssemblyInStoreTests {
+    let callColumns = """
+        SELECT sessionid, direction, disposition, complete, customer_number, agent_number, agents_rung, did, team_id,
+               group_id, modeltype, model_id, start_time, start_epoch, answer_time, answer_epoch, end_time, end_epoch,
+               duration_seconds, wait_seconds, talk_seconds, hold_seconds, hangup_by, event_count, assembled_at
+        FROM calls ORDER BY sessionid
+        """
+    let partyColumns = "SELECT * FROM call_parties ORDER BY sessionid, party"
+
+    func store(_ dir: URL, _ name: String = "cdr.db") throws -> (CallStore, EventWriter) {
+        let store = try CallStore(path: dir.appendingPathComponent(name).path, access: .create, timeZone: "Asia/Shanghai")
+        return (store, try EventWriter(store: store))
+    }
+
+    @Test func eventsArrivingOutOfOrderGiveTheSameRecords() throws {
+        try withTemporaryDirectory { dir in
+            let (inOrder, inOrderWriter) = try store(dir, "a.db")
+            try inOrderWriter.ingest(vendorFlowLines)
+            // One event per batch, the dial-out's seconds in reverse: its CONVERSATION hangup comes
+            // first and every later event re-assembles the call. Events of one second keep their
+            // order, since arrival breaks ties within a second (SPEC 3).
+            let dialOut = Array(vendorFlowLines[..<7]), dialIn = Array(vendorFlowLines[7...])
+            let shuffled = Array(dialOut[4...]) + dialIn + [dialOut[3]] + Array(dialOut[..<3])
+            let (reversed, reversedWriter) = try store(dir, "b.db")
+            for line in shuffled { try reversedWriter.ingest([line]) }
+            #expect(reversedWriter.totals.callsAssembled == 1 + 1 + 4)
+            #expect(try reversed.database.rows(callColumns) == inOrder.database.rows(callColumns))
+            #expect(try reversed.database.rows(partyColumns) == inOrder.database.rows(partyColumns))
+            #expect(try reversed.database.rows("SELECT count(*) FROM calls") == [["2"]])
+        }
+    }
+
+    @Test func aStaleSessionGetsAnIncompleteRecordCompletedByItsHangup() throws {
+        try withTemporaryDirectory { dir in
+            let (store, writer) = try store(dir)
+            let dialIn = Array(vendorFlowLines[7...])
+            try writer.ingest(Array(dialIn.dropLast()), receivedMillis: 1_000_000)
+            #expect(try store.database.rows("SELECT count(*) FROM calls") == [["0"]])
+            #expect(try store.database.rows("SELECT sessionid, last_received_at FROM open_sessions") == [["1f10eab01f5b1b36230b8e91aef34810", "1970-01-01T00:16:40.000Z"]])
+
+            let keeper = try SessionKeeper(store: store, staleAfterSeconds: 60)
+            // 59 s after the newest event: not stale yet.
+            #expect(try store.database.transaction { try keeper.assembleStale(now: Received(millis: 1_059_000)) } == 0)
+            #expect(try store.database.transaction { try keeper.assembleStale(now: Received(millis: 1_061_000)) } == 1)
+            #expect(try store.database.rows("SELECT complete, disposition, end_time, duration_seconds, talk_seconds, event_count FROM calls")
+                    == [["0", "answered", "2010-01-01 11:12:54", "107", "104", "5"]])
+            #expect(try store.database.rows("SELECT count(*) FROM open_sessions") == [["0"]])
+
+            try writer.ingest([dialIn.last!], receivedMillis: 2_000_000)
+            #expect(try store.database.rows("SELECT complete, end_time, event_count, assembled_at FROM calls")
+                    == [["1", "2010-01-01 11:12:54", "6", "1970-01-01T00:33:20.000Z"]])
+        }
+    }
+
+    @Test func rebuildingEverythingGivesTheLiveRecordsAgainEveryTime() throws {
+        try withTemporaryDirectory { dir in
+            let (store, writer) = try store(dir)
+            try writer.ingest(vendorFlowLines)
+            // A session that never ends, still fresh: it stays open through the rebuilds.
+            try writer.ingest(["sessionid=open1&source=AGENT&event=ringing&eventTime=2010-01-01 12:00:00"], receivedMillis: 1_764_046_800_000)
+            let live = (try store.database.rows(callColumns), try store.database.rows(partyColumns))
+
+            let keeper = try SessionKeeper(store: store)
+            let now = Received(millis: 1_764_046_900_000)
+            #expect(try keeper.rebuildAll(now: now, chunk: 1) == 2)
+            let first = (try store.database.rows(callColumns), try store.database.rows(partyColumns))
+            #expect(try keeper.rebuildAll(now: now) == 2)
+            let second = (try store.database.rows(callColumns), try store.database.rows(partyColumns))
+            #expect(first == live)
+            #expect(second == live)
+            #expect(try store.database.rows("SELECT sessionid FROM open_sessions") == [["open1"]])
+        }
+    }
+}
