@@ -18,6 +18,12 @@ public enum EventLines {
         return lineStart
     }
 
+    /// The last line of a body or file that has no LF after it, without a trailing CR; nil when blank.
+    public static func unterminatedLine(in rest: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        let line = rest.last == UInt8(ascii: "\r") ? UnsafeRawBufferPointer(rebasing: rest.dropLast()) : rest
+        return isBlank(line) ? nil : line
+    }
+
     /// True when the line holds only spaces, tabs and CRs (or nothing).
     public static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
         line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }

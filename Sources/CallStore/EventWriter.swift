@@ -62,8 +62,9 @@ public final class EventWriter {
     }
 
     /// Stores one event: `line` is its bytes without the line ending. `cutShort` says the source
-    /// could keep only this first part of it; it is then stored as rejected.
-    public func record(_ line: UnsafeRawBufferPointer, origin: String, received: Received, cutShort: Bool = false) throws(StoreError) {
+    /// could keep only this first part of it; it is then stored as rejected. Returns whether it parsed.
+    @discardableResult
+    public func record(_ line: UnsafeRawBufferPointer, origin: String, received: Received, cutShort: Bool = false) throws(StoreError) -> Bool {
         precondition(inTransaction, "record() outside a batch")
         let parsed = cutShort
             ? .failure(EventParseError(message: "line too long: only its first \(line.count) bytes are stored"))
@@ -85,10 +86,18 @@ public final class EventWriter {
         switch parsed {
         case .failure:
             batch.rejected += 1
+            return false
         case .success(let event):
             batch.parsed += 1
             try storeFailure { try insert(event, rawID: store.database.lastInsertedRowID, received: received) }
+            return true
         }
+    }
+
+    /// Assembles the stale open sessions in the current batch (SPEC 3); counted with its calls.
+    public func assembleStale(now: Received) throws(StoreError) {
+        precondition(inTransaction, "assembleStale() outside a batch")
+        batch.callsAssembled += try sessions.assembleStale(now: now)
     }
 
     private func insert(_ event: ParsedEvent, rawID: Int64, received: Received) throws {
@@ -148,6 +157,11 @@ public final class EventWriter {
     private func touch(_ sessionid: String, received: Received, estimated: Bool, hangup: Bool) {
         if touched[sessionid] == nil { touchOrder.append(sessionid) }
         touched[sessionid, default: SessionTouch(lastReceivedAt: received.text)].add(received: received.text, estimated: estimated, hangup: hangup)
+    }
+
+    /// The stored position of a resumable source, nil when it never committed anything.
+    public func cursorPosition(for origin: String) throws(StoreError) -> String? {
+        try store.cursorPosition(for: origin)
     }
 
     /// Records how far `origin` got, in the same transaction as the events it covers.

@@ -2,108 +2,126 @@ import CallEvents
 import CallStore
 import Foundation
 
-/// Reads files and standard input line by line into the writer, one transaction per batch,
-/// each file's position committed with the events it covers. Memory stays at one read buffer
-/// plus the longest line, whatever the size of the input.
-public final class FileIngester {
+/// Reads files and standard input line by line and hands the lines to the writer, each delivery
+/// with the file's position after it, so the position is committed with the events it covers.
+/// Memory stays at a few read buffers plus the longest line, whatever the size of the input.
+public struct FileIngester: Sendable {
     /// Lines longer than this are stored cut to this length, with a parse error that says so.
     public static let defaultMaxLineBytes = 16 << 20
     static let readBytes = 256 << 10
+    /// Deliveries read ahead of the writer: enough to fill a batch, few enough to bound memory.
+    static let deliveriesInFlight = 8
 
-    let writer: EventWriter
-    let store: CallStore
-    let batchEvents: Int
-    let batchInterval: Duration
+    let writer: IngestWriter
     public let maxLineBytes: Int
-    /// Lines that were longer than `maxLineBytes`: stored cut short, so the run must not claim success.
-    public private(set) var truncatedLines = 0
+    let followInterval: Duration
 
-    public init(
-        writer: EventWriter, store: CallStore, batchEvents: Int = 4096, batchInterval: Duration = .milliseconds(100),
-        maxLineBytes: Int = FileIngester.defaultMaxLineBytes
-    ) {
-        self.maxLineBytes = maxLineBytes
+    public init(writer: IngestWriter, maxLineBytes: Int = FileIngester.defaultMaxLineBytes, followInterval: Duration = .milliseconds(200)) {
         self.writer = writer
-        self.store = store
-        self.batchEvents = batchEvents
-        self.batchInterval = batchInterval
+        self.maxLineBytes = maxLineBytes
+        self.followInterval = followInterval
     }
 
-    /// Ingests `path` (nil: standard input) from where its cursor says, or from the start.
-    public func ingest(path: String?, fromStart: Bool = false) throws(IngestError) {
-        let file = try LineFile(path: path)
+    /// What reading one source did.
+    public struct Report: Sendable {
+        /// Lines longer than `maxLineBytes`, stored cut short: the run must not claim success.
+        public var linesCutShort = 0
+    }
+
+    /// Ingests `path` (nil: standard input) from where its cursor says, or from the start. With `follow`,
+    /// keeps reading as the file grows, is rotated or truncated, until the task is cancelled.
+    public func ingest(path: String?, fromStart: Bool = false, follow: Bool = false) async throws -> Report {
+        var file = try LineFile(path: path)
         let origin = path.map { "file:" + Self.absolute($0) } ?? "stdin"
-        let resumable = path != nil
         var offset: Int64 = 0
-        if resumable, !fromStart {
-            let stored = try wrap { () throws(StoreError) in try store.cursorPosition(for: origin) }
-            if let cursor = stored.flatMap(FileCursor.init(position:)) {
+        if path != nil {
+            if !fromStart, let position = try await writer.cursorPosition(for: origin), let cursor = FileCursor(position: position) {
                 let head = try file.head(min(FileCursor.headBytes, Int(clamping: cursor.offset)))
                 offset = cursor.resumeOffset(device: file.device, inode: file.inode, size: file.size, head: head)
             }
             try file.seek(to: offset)
-        } else if resumable {
-            try file.seek(to: 0)
         }
 
+        var report = Report()
         var reader = LineReader(capacity: Self.readBytes, maxLine: maxLineBytes)
         defer { reader.deallocate() }
-        var linesInBatch = 0
-        var batchStarted = ContinuousClock.now
-        var inBatch = false
-
-        func commit() throws(IngestError) {
-            guard inBatch else { return }
-            let head = resumable ? try file.head(min(FileCursor.headBytes, Int(clamping: offset))) : []
-            try wrap { () throws(StoreError) in
-                if resumable {
-                    let cursor = FileCursor(device: file.device, inode: file.inode, offset: offset, head: head)
-                    try writer.saveCursor(origin: origin, position: cursor.position, now: .now())
-                }
-                try writer.commit()
-            }
-            inBatch = false
-        }
-
+        var window = DeliveryWindow(writer: writer, size: Self.deliveriesInFlight)
         do {
             while true {
-                let received = Received.now()
                 let atEnd = try reader.fill(from: file)
-                if !inBatch {
-                    try wrap { () throws(StoreError) in try writer.begin() }
-                    inBatch = true
-                    batchStarted = .now
-                    linesInBatch = 0
+                // Following, a last line without LF may still be being written: it waits for its LF.
+                let lastLineIsFinal = atEnd && !follow
+                var delivery = Delivery(origin: origin)
+                offset += Int64(try reader.drainLines(atEnd: lastLineIsFinal) { line, cutShort in
+                    if cutShort { report.linesCutShort += 1 }
+                    delivery.append(line, cutShort: cutShort)
+                })
+                if path != nil {
+                    let head = try file.head(min(FileCursor.headBytes, Int(clamping: offset)))
+                    delivery.cursor = SourceCursor(
+                        origin: origin, position: FileCursor(device: file.device, inode: file.inode, offset: offset, head: head).position)
                 }
-                let consumed = try reader.drainLines(atEnd: atEnd) { line, cutShort throws(IngestError) in
-                    if cutShort { truncatedLines += 1 }
-                    try wrap { () throws(StoreError) in
-                        try writer.record(line, origin: origin, received: received, cutShort: cutShort)
-                    }
-                    linesInBatch += 1
-                }
-                offset += Int64(consumed)
-                if atEnd { break }
-                if linesInBatch >= batchEvents || ContinuousClock.now - batchStarted >= batchInterval {
-                    try commit()
+                if !delivery.lines.isEmpty { try await window.send(delivery) }
+                guard atEnd else { continue }
+                guard follow, path != nil else { break }
+
+                if (try? await Task.sleep(for: followInterval)) == nil || Task.isCancelled { break }
+                switch try file.change(since: offset + Int64(reader.pendingBytes)) {
+                case .none, .grown:
+                    break
+                case .truncated:
+                    // Rewritten from its start: what was read stays stored, the new text is read from the top.
+                    offset = 0
+                    reader.reset()
+                    try file.seek(to: 0)
+                case .replaced(let next):
+                    // Rotated: the old file was read to its end; its last line is finished, the new file read from the top.
+                    var tail = Delivery(origin: origin)
+                    _ = try reader.drainLines(atEnd: true) { line, cutShort in tail.append(line, cutShort: cutShort) }
+                    if !tail.lines.isEmpty { try await window.send(tail) }
+                    reader.reset()
+                    file = next
+                    offset = 0
                 }
             }
-            try commit()
+            try await window.drain()
         } catch {
-            writer.rollback()
+            await window.abandon()
             throw error
         }
-    }
-
-    private func wrap<T>(_ body: () throws(StoreError) -> T) throws(IngestError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw .store(error)
-        }
+        return report
     }
 
     static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
+
+/// Deliveries on their way to the writer, at most `size` at once, so reading runs ahead of
+/// committing without holding more than a few buffers.
+struct DeliveryWindow {
+    let writer: IngestWriter
+    let size: Int
+    private var inFlight: [Task<DeliveryReceipt, any Error>] = []
+
+    init(writer: IngestWriter, size: Int) {
+        self.writer = writer
+        self.size = size
+    }
+
+    mutating func send(_ delivery: Delivery) async throws {
+        if inFlight.count == size { _ = try await inFlight.removeFirst().value }
+        let writer = writer
+        inFlight.append(Task { try await writer.deliver(delivery) })
+    }
+
+    /// Waits until everything sent is committed.
+    mutating func drain() async throws {
+        while !inFlight.isEmpty { _ = try await inFlight.removeFirst().value }
+    }
+
+    /// After a failure: lets what was sent finish, whatever its outcome.
+    mutating func abandon() async {
+        while !inFlight.isEmpty { _ = try? await inFlight.removeFirst().value }
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 /// An open file descriptor to read events from, with its identity for the cursor.
 final class LineFile {
     let descriptor: Int32
+    let path: String?
     let displayPath: String
     let device: UInt64
     let inode: UInt64
@@ -21,6 +22,7 @@ final class LineFile {
             descriptor = STDIN_FILENO
             ownsDescriptor = false
         }
+        self.path = path
         displayPath = name
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
@@ -45,6 +47,29 @@ final class LineFile {
         guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
             throw .cannotRead(path: displayPath, reason: Self.lastError())
         }
+    }
+
+    enum Change {
+        case none
+        case grown
+        /// Shorter than what was read: rewritten from its start.
+        case truncated
+        /// Another file now sits at the path (rotation); this one was read to its end.
+        case replaced(LineFile)
+    }
+
+    /// What happened to the file, and to its path, since `readPosition` bytes of it were read.
+    func change(since readPosition: Int64) throws(IngestError) -> Change {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .cannotRead(path: displayPath, reason: Self.lastError()) }
+        if Int64(status.st_size) < readPosition { return .truncated }
+        if Int64(status.st_size) > readPosition { return .grown }
+        // Between a rotation's rename and the new file's creation the path is missing: wait.
+        guard let path, stat(path, &status) == 0 else { return .none }
+        if UInt64(status.st_dev) != device || UInt64(status.st_ino) != inode {
+            return .replaced(try LineFile(path: path))
+        }
+        return .none
     }
 
     /// The file's first `count` bytes (fewer when it is shorter), without moving the read position.

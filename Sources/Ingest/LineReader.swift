@@ -23,6 +23,16 @@ struct LineReader {
         buffer.deallocate()
     }
 
+    /// Bytes read from the file and not yet handed out (an unfinished line).
+    var pendingBytes: Int { skippingRest ? 0 : end - start }
+
+    /// Forgets everything read, for a file that starts over.
+    mutating func reset() {
+        start = 0
+        end = 0
+        skippingRest = false
+    }
+
     /// Reads more of `file` after what is still unhandled. True at the end of the file.
     mutating func fill(from file: LineFile) throws(IngestError) -> Bool {
         if start > 0 {
@@ -58,9 +68,9 @@ struct LineReader {
         if let failure { throw failure }
         start += complete
         if atEnd, start < end {
-            let last = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
-            let text = last.last == UInt8(ascii: "\r") ? UnsafeRawBufferPointer(rebasing: last.dropLast()) : last
-            if !EventLines.isBlank(text) { try body(text, false) }
+            if let last = EventLines.unterminatedLine(in: UnsafeRawBufferPointer(rebasing: buffer[start..<end])) {
+                try body(last, false)
+            }
             start = end
         } else if end - start >= maxLine {
             try body(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + maxLine)]), true)

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct AsterCDR: ParsableCommand {
+struct AsterCDR: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "astercdr",
         abstract: "Records every asterCC call event in SQLite and assembles one call record per call.",

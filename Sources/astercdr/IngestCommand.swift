@@ -2,7 +2,7 @@ import ArgumentParser
 import CallStore
 import Ingest
 
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Record asterCC events from files or standard input, and assemble their calls.",
@@ -23,24 +23,26 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Assemble a session without its CONVERSATION hangup once its newest event is this old (30s, 15m, 4h or seconds).", valueName: "duration"))
     var staleAfter: StaleAfter = .default
 
-    func run() throws {
+    func run() async throws {
         let store = try database.open(.create)
-        let writer = try reportingFailure { try EventWriter(store: store, staleAfterSeconds: staleAfter.seconds) }
-        let ingester = FileIngester(writer: writer, store: store)
+        let eventWriter = try reportingFailure { try EventWriter(store: store, staleAfterSeconds: staleAfter.seconds) }
+        let writer = IngestWriter(writer: eventWriter)
+        let ingester = FileIngester(writer: writer)
         var failed = false
+        var linesCutShort = 0
         for file in files.isEmpty ? ["-"] : files {
             do {
-                try ingester.ingest(path: file == "-" ? nil : file, fromStart: fromStart)
+                linesCutShort += try await ingester.ingest(path: file == "-" ? nil : file, fromStart: fromStart).linesCutShort
             } catch {
                 printError("astercdr: \(error)")
                 failed = true
-                if case .store = error { break }
+                if error is StoreError { break }
             }
         }
-        let totals = writer.totals
+        let totals = await writer.finish()
         printError("astercdr: \(totals.received) events: \(totals.parsed) parsed, \(totals.rejected) rejected, \(totals.duplicates) duplicates; \(totals.callsAssembled) calls assembled")
-        if ingester.truncatedLines > 0 {
-            printError("astercdr: \(ingester.truncatedLines) lines were longer than \(ingester.maxLineBytes >> 20) MiB and were stored cut short")
+        if linesCutShort > 0 {
+            printError("astercdr: \(linesCutShort) lines were longer than \(ingester.maxLineBytes >> 20) MiB and were stored cut short")
             failed = true
         }
         if failed { throw ExitCode.failure }

@@ -11,8 +11,11 @@ struct Workspace {
     var dbPath: String { dir.appendingPathComponent("cdr.db").path }
     var events: URL { dir.appendingPathComponent("events.log") }
 
-    static func with<T>(_ body: (Workspace) throws -> T) throws -> T {
-        try withTemporaryDirectory { try body(Workspace(dir: $0)) }
+    static func with(_ body: (Workspace) async throws -> Void) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-ingest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try await body(Workspace(dir: dir))
     }
 
     func write(_ text: String) throws {
@@ -28,12 +31,11 @@ struct Workspace {
 
     /// One `astercdr ingest` of the events file: a fresh store and writer, as a new process would have.
     @discardableResult
-    func ingest(fromStart: Bool = false, maxLineBytes: Int = FileIngester.defaultMaxLineBytes) throws -> (IngestCounts, Int) {
+    func ingest(fromStart: Bool = false, maxLineBytes: Int = FileIngester.defaultMaxLineBytes) async throws -> (IngestCounts, Int) {
         let store = try CallStore(path: dbPath, access: .create, timeZone: "UTC")
-        let writer = try EventWriter(store: store)
-        let ingester = FileIngester(writer: writer, store: store, batchEvents: 3, maxLineBytes: maxLineBytes)
-        try ingester.ingest(path: events.path, fromStart: fromStart)
-        return (writer.totals, ingester.truncatedLines)
+        let writer = IngestWriter(writer: try EventWriter(store: store), batchEvents: 3)
+        let report = try await FileIngester(writer: writer, maxLineBytes: maxLineBytes).ingest(path: events.path, fromStart: fromStart)
+        return (await writer.finish(), report.linesCutShort)
     }
 
     func payloads() throws -> [String] {
@@ -50,22 +52,22 @@ func event(_ n: Int) -> String {
 }
 
 @Suite struct FileIngesterTests {
-    @Test func ingestingTheSameFileAgainAddsNothing() throws {
-        try Workspace.with { ws in
+    @Test func ingestingTheSameFileAgainAddsNothing() async throws {
+        try await Workspace.with { ws in
             let lines = (0..<10).map(event)
             try ws.write(lines.joined(separator: "\n") + "\n")
-            #expect(try ws.ingest().0.received == 10)
-            #expect(try ws.ingest().0.received == 0)
+            #expect(try await ws.ingest().0.received == 10)
+            #expect(try await ws.ingest().0.received == 0)
             #expect(try ws.payloads() == lines)
         }
     }
 
-    @Test func appendedLinesAreReadFromWhereTheLastRunStopped() throws {
-        try Workspace.with { ws in
+    @Test func appendedLinesAreReadFromWhereTheLastRunStopped() async throws {
+        try await Workspace.with { ws in
             try ws.write(event(0) + "\n" + event(1) + "\n")
-            try ws.ingest()
+            try await ws.ingest()
             try ws.append(event(2) + "\n")
-            #expect(try ws.ingest().0.received == 1)
+            #expect(try await ws.ingest().0.received == 1)
             #expect(try ws.payloads() == [event(0), event(1), event(2)])
             let position = try Database(path: ws.dbPath).scalarText("SELECT position FROM ingest_cursors WHERE origin = 'file:\(ws.events.path)'")
             let cursor = try #require(position.flatMap(FileCursor.init(position:)))
@@ -75,51 +77,51 @@ func event(_ n: Int) -> String {
         }
     }
 
-    @Test func aReplacedOrTruncatedFileIsReadFromItsBeginning() throws {
-        try Workspace.with { ws in
+    @Test func aReplacedOrTruncatedFileIsReadFromItsBeginning() async throws {
+        try await Workspace.with { ws in
             try ws.write(event(0) + "\n" + event(1) + "\n")
-            try ws.ingest()
+            try await ws.ingest()
             // Shorter than the stored offset: truncated and rewritten.
             try ws.write(event(7) + "\n")
-            #expect(try ws.ingest().0.received == 1)
+            #expect(try await ws.ingest().0.received == 1)
             // A new file (new inode) at the same path, longer than the offset.
             try FileManager.default.removeItem(at: ws.events)
             try ws.write((10..<14).map(event).joined(separator: "\n") + "\n")
-            #expect(try ws.ingest().0.received == 4)
+            #expect(try await ws.ingest().0.received == 4)
             #expect(try ws.payloads() == [event(0), event(1), event(7)] + (10..<14).map(event))
         }
     }
 
-    @Test func fromStartReadsEverythingAgainAndFlagsTheCopies() throws {
-        try Workspace.with { ws in
+    @Test func fromStartReadsEverythingAgainAndFlagsTheCopies() async throws {
+        try await Workspace.with { ws in
             try ws.write((0..<4).map(event).joined(separator: "\n") + "\n")
-            try ws.ingest()
-            let (counts, _) = try ws.ingest(fromStart: true)
+            try await ws.ingest()
+            let (counts, _) = try await ws.ingest(fromStart: true)
             #expect(counts.received == 4)
             #expect(counts.duplicates == 4)
         }
     }
 
-    @Test func lineEndingsBlankLinesAndALastLineWithoutNewline() throws {
-        try Workspace.with { ws in
+    @Test func lineEndingsBlankLinesAndALastLineWithoutNewline() async throws {
+        try await Workspace.with { ws in
             try ws.write(event(0) + "\r\n\r\n   \n" + event(1) + "\n\n" + event(2))
-            #expect(try ws.ingest().0.received == 3)
+            #expect(try await ws.ingest().0.received == 3)
             #expect(try ws.payloads() == [event(0), event(1), event(2)])
             try ws.append("\n" + event(3) + "\n")
-            #expect(try ws.ingest().0.received == 1)
+            #expect(try await ws.ingest().0.received == 1)
         }
     }
 
-    @Test func aLongLineIsStoredWholeAndAnOverlongOneCutAndCounted() throws {
-        try Workspace.with { ws in
+    @Test func aLongLineIsStoredWholeAndAnOverlongOneCutAndCounted() async throws {
+        try await Workspace.with { ws in
             let long = event(0) + "&note=" + String(repeating: "x", count: 200_000)
             try ws.write(long + "\n" + event(1) + "\n")
-            #expect(try ws.ingest().1 == 0)
+            #expect(try await ws.ingest().1 == 0)
             #expect(try ws.payloads() == [long, event(1)])
 
             let overlong = event(2) + "&note=" + String(repeating: "y", count: 600_000)
             try ws.append(overlong + "\n" + event(3) + "\n")
-            let (counts, truncated) = try ws.ingest(maxLineBytes: 300_000)
+            let (counts, truncated) = try await ws.ingest(maxLineBytes: 300_000)
             #expect(truncated == 1)
             #expect(counts.received == 2)
             #expect(counts.rejected == 1)
@@ -129,14 +131,14 @@ func event(_ n: Int) -> String {
         }
     }
 
-    @Test func anUnreadableFileNamesThePath() throws {
-        try Workspace.with { ws in
+    @Test func anUnreadableFileNamesThePath() async throws {
+        try await Workspace.with { ws in
             let store = try CallStore(path: ws.dbPath, access: .create, timeZone: "UTC")
-            let ingester = FileIngester(writer: try EventWriter(store: store), store: store)
+            let ingester = FileIngester(writer: IngestWriter(writer: try EventWriter(store: store)))
             let missing = ws.dir.appendingPathComponent("missing.log").path
-            let error = #expect(throws: IngestError.self) { try ingester.ingest(path: missing) }
+            let error = await #expect(throws: IngestError.self) { try await ingester.ingest(path: missing) }
             #expect(error?.description == "cannot read '\(missing)': No such file or directory (check the path and permissions)")
-            let folder = #expect(throws: IngestError.self) { try ingester.ingest(path: ws.dir.path) }
+            let folder = await #expect(throws: IngestError.self) { try await ingester.ingest(path: ws.dir.path) }
             #expect(folder?.description == "cannot read '\(ws.dir.path)': it is a directory (check the path and permissions)")
         }
     }

@@ -1,0 +1,160 @@
+import CallStore
+import Foundation
+
+/// The one writer of an ingesting process. Sources hand it deliveries; a thread of its own stores
+/// them, many deliveries to a transaction (group commit), and each source is answered only after
+/// the commit that made its events durable.
+///
+/// SQLite calls block, so they run on this dedicated thread rather than on the concurrency pool.
+public final class IngestWriter: @unchecked Sendable {
+    // @unchecked: `writer` is used only on the writer thread; everything else is guarded by `condition`.
+    private let writer: EventWriter
+    private let batchEvents: Int
+    private let staleCheckInterval: TimeInterval?
+    private let condition = NSCondition()
+    private var queue: [(Delivery, CheckedContinuation<DeliveryReceipt, any Error>)] = []
+    /// Reads a source needs before it starts (its cursor), run on the writer thread between batches.
+    private var lookups: [(EventWriter) -> Void] = []
+    private var finishing = false
+    private var finished = false
+    private var finishWaiters: [CheckedContinuation<IngestCounts, Never>] = []
+    private var committed = IngestCounts()
+
+    /// Starts the writer thread. `staleCheckInterval`: how often open sessions are checked for staleness (nil: never).
+    public init(writer: EventWriter, batchEvents: Int = 4096, staleCheckInterval: Duration? = nil) {
+        self.writer = writer
+        self.batchEvents = batchEvents
+        self.staleCheckInterval = staleCheckInterval.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
+        let thread = Thread { [self] in run() }
+        thread.name = "astercdr-writer"
+        thread.start()
+    }
+
+    /// Stores the delivery; returns once it is committed. Throws the store's error when the commit failed:
+    /// nothing of the delivery is stored then, and the source must not acknowledge it.
+    public func deliver(_ delivery: Delivery) async throws -> DeliveryReceipt {
+        try await withCheckedThrowingContinuation { continuation in
+            condition.lock()
+            defer { condition.unlock() }
+            guard !finishing else {
+                continuation.resume(throwing: CancellationError())
+                return
+            }
+            queue.append((delivery, continuation))
+            condition.signal()
+        }
+    }
+
+    /// The stored position of a resumable source, read on the writer thread.
+    public func cursorPosition(for origin: String) async throws -> String? {
+        try await withCheckedThrowingContinuation { continuation in
+            condition.lock()
+            defer { condition.unlock() }
+            lookups.append { writer in
+                continuation.resume(with: Result { () throws(StoreError) in try writer.cursorPosition(for: origin) })
+            }
+            condition.signal()
+        }
+    }
+
+    /// Everything committed so far.
+    public var totals: IngestCounts {
+        condition.lock()
+        defer { condition.unlock() }
+        return committed
+    }
+
+    /// Stores what is queued, stops the thread and returns the totals.
+    public func finish() async -> IngestCounts {
+        await withCheckedContinuation { continuation in
+            condition.lock()
+            defer { condition.unlock() }
+            if finished {
+                continuation.resume(returning: committed)
+                return
+            }
+            finishing = true
+            finishWaiters.append(continuation)
+            condition.signal()
+        }
+    }
+
+    private func run() {
+        var nextStaleCheck = staleCheckInterval.map { Date().addingTimeInterval($0) }
+        while true {
+            condition.lock()
+            while queue.isEmpty, lookups.isEmpty, !finishing, !(nextStaleCheck.map { Date() >= $0 } ?? false) {
+                if let nextStaleCheck { condition.wait(until: nextStaleCheck) } else { condition.wait() }
+            }
+            let pendingLookups = lookups
+            lookups = []
+            if !pendingLookups.isEmpty {
+                condition.unlock()
+                for lookup in pendingLookups { lookup(writer) }
+                continue
+            }
+            if queue.isEmpty, finishing {
+                finished = true
+                let waiters = finishWaiters
+                finishWaiters = []
+                let totals = committed
+                condition.unlock()
+                for waiter in waiters { waiter.resume(returning: totals) }
+                return
+            }
+            var batch: [(Delivery, CheckedContinuation<DeliveryReceipt, any Error>)] = []
+            var events = 0
+            while let next = queue.first, batch.isEmpty || events + next.0.lines.count <= batchEvents {
+                batch.append(queue.removeFirst())
+                events += next.0.lines.count
+            }
+            condition.unlock()
+
+            var checkStale = false
+            if let interval = staleCheckInterval, let due = nextStaleCheck, Date() >= due {
+                checkStale = true
+                nextStaleCheck = Date().addingTimeInterval(interval)
+            }
+            commit(batch, checkStale: checkStale)
+        }
+    }
+
+    private func commit(_ batch: [(Delivery, CheckedContinuation<DeliveryReceipt, any Error>)], checkStale: Bool) {
+        var receipts: [DeliveryReceipt] = []
+        let result: Result<IngestCounts, any Error>
+        do {
+            try writer.begin()
+            let received = Received.now()
+            for (delivery, _) in batch {
+                var receipt = DeliveryReceipt()
+                try delivery.bytes.withUnsafeBytes { bytes in
+                    for line in delivery.lines {
+                        let parsed = try writer.record(
+                            UnsafeRawBufferPointer(rebasing: bytes[line.range]), origin: delivery.origin,
+                            received: received, cutShort: line.cutShort)
+                        receipt.received += 1
+                        if parsed { receipt.parsed += 1 } else { receipt.rejected += 1 }
+                    }
+                }
+                if let cursor = delivery.cursor {
+                    try writer.saveCursor(origin: cursor.origin, position: cursor.position, now: received)
+                }
+                receipts.append(receipt)
+            }
+            if checkStale { try writer.assembleStale(now: received) }
+            result = .success(try writer.commit())
+        } catch {
+            writer.rollback()
+            result = .failure(error)
+        }
+        condition.lock()
+        if case .success(let counts) = result { committed += counts }
+        condition.unlock()
+        for (index, (_, continuation)) in batch.enumerated() {
+            switch result {
+            case .success: continuation.resume(returning: receipts[index])
+            case .failure(let error): continuation.resume(throwing: error)
+            }
+        }
+    }
+}
