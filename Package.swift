@@ -8,6 +8,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // The only place that sees <sqlite3.h>: Debian's libsqlite3-dev.
@@ -26,13 +30,27 @@ let package = Package(
         .target(name: "CallAssembly"),
         // The schema and every write: events, duplicates, estimates, call records, cursors.
         .target(name: "CallStore", dependencies: ["SQLite", "Migrations", "CallEvents", "CallAssembly"]),
-        // Where events come from: files and standard input.
-        .target(name: "Ingest", dependencies: ["CallStore", "CallEvents"]),
+        // Where events come from: files, standard input, the HTTP receiver, push-channel
+        // subscriptions; and the one writer they all feed, as services of one ServiceGroup.
+        .target(
+            name: "Ingest",
+            dependencies: [
+                "CallStore", "CallEvents",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        // What supervisors ask: call listings, one call, and reports, as table, CSV or JSON.
+        .target(name: "Reports", dependencies: ["SQLite", "CallStore", "CallEvents"]),
         .executableTarget(
             name: "astercdr",
             dependencies: [
-                "Ingest", "CallStore",
+                "Ingest", "CallStore", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Helpers the test targets share (temporary folders, the repository's root).
@@ -42,7 +60,10 @@ let package = Package(
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
         .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SQLite", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["SQLite", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

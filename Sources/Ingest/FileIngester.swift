@@ -46,6 +46,7 @@ public struct FileIngester: Sendable {
         var reader = LineReader(capacity: Self.readBytes, maxLine: maxLineBytes)
         defer { reader.deallocate() }
         var window = DeliveryWindow(writer: writer, size: Self.deliveriesInFlight)
+        var head: [UInt8] = []
         do {
             while true {
                 let atEnd = try reader.fill(from: file)
@@ -57,7 +58,7 @@ public struct FileIngester: Sendable {
                     delivery.append(line, cutShort: cutShort)
                 })
                 if path != nil {
-                    let head = try file.head(min(FileCursor.headBytes, Int(clamping: offset)))
+                    head = try file.head(min(FileCursor.headBytes, Int(clamping: offset)))
                     delivery.cursor = SourceCursor(
                         origin: origin, position: FileCursor(device: file.device, inode: file.inode, offset: offset, head: head).position)
                 }
@@ -66,7 +67,7 @@ public struct FileIngester: Sendable {
                 guard follow, path != nil else { break }
 
                 if (try? await Task.sleep(for: followInterval)) == nil || Task.isCancelled { break }
-                switch try file.change(since: offset + Int64(reader.pendingBytes)) {
+                switch try file.change(since: offset + Int64(reader.pendingBytes), head: head) {
                 case .none, .grown:
                     break
                 case .truncated:

@@ -58,11 +58,13 @@ final class LineFile {
         case replaced(LineFile)
     }
 
-    /// What happened to the file, and to its path, since `readPosition` bytes of it were read.
-    func change(since readPosition: Int64) throws(IngestError) -> Change {
+    /// What happened to the file, and to its path, since `readPosition` bytes of it were read,
+    /// the first of them being `head`. A file rewritten to the same size or more is told by its head.
+    func change(since readPosition: Int64, head: [UInt8]) throws(IngestError) -> Change {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .cannotRead(path: displayPath, reason: Self.lastError()) }
         if Int64(status.st_size) < readPosition { return .truncated }
+        if try self.head(head.count) != head { return .truncated }
         if Int64(status.st_size) > readPosition { return .grown }
         // Between a rotation's rename and the new file's creation the path is missing: wait.
         guard let path, stat(path, &status) == 0 else { return .none }

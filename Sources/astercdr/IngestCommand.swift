@@ -1,18 +1,24 @@
 import ArgumentParser
+import AsyncHTTPClient
 import CallStore
+import Hummingbird
 import Ingest
+import Logging
+import ServiceLifecycle
 
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Record asterCC events from files or standard input, and assemble their calls.",
+        abstract: "Record asterCC events from files, standard input, HTTP or a push channel, and assemble their calls.",
         discussion: """
             One event per line, in any of asterCC's formats. A file is read from where the last run \
-            stopped (its position is kept in the database), so ingesting it again adds only what is new.
+            stopped (its position is kept in the database), so ingesting it again adds only what is new. \
+            With --follow, --listen or --subscribe it runs until SIGTERM or SIGINT, then commits what it \
+            received and exits 0.
             """
     )
 
-    @Argument(help: ArgumentHelp("Files of events; '-' is standard input (the default).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files of events; '-' is standard input (the default without a live source).", valueName: "file"))
     var files: [String] = []
 
     @OptionGroup var database: DatabaseOptions
@@ -20,13 +26,50 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Read the files from their beginning, ignoring the stored positions.")
     var fromStart = false
 
+    @Flag(help: "Keep reading the files as they grow, are rotated or truncated.")
+    var follow = false
+
+    @Option(help: ArgumentHelp("Receive events over HTTP on HOST:PORT (HOST defaults to 127.0.0.1).", valueName: "host:port"))
+    var listen: ListenAddress?
+
+    @Option(help: ArgumentHelp("Demand 'Authorization: Bearer SECRET' on the HTTP receiver.", valueName: "secret"))
+    var token: String?
+
+    @Option(help: ArgumentHelp("Largest HTTP body accepted, in bytes (or with K or M).", valueName: "size"))
+    var maxBody: ByteCount = ByteCount(bytes: 1 << 20)
+
+    @Option(help: ArgumentHelp("Long-poll a push channel (asterCC's push server or nchan); repeat for several.", valueName: "url"))
+    var subscribe: [String] = []
+
     @Option(help: ArgumentHelp("Assemble a session without its CONVERSATION hangup once its newest event is this old (30s, 15m, 4h or seconds).", valueName: "duration"))
     var staleAfter: StaleAfter = .default
+
+    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
+    var logLevel: Logger.Level = .info
+
+    var isLive: Bool { follow || listen != nil || !subscribe.isEmpty }
+
+    func validate() throws {
+        if follow, files.isEmpty || files.contains("-") {
+            throw ValidationError("--follow needs one or more files (standard input cannot be followed)")
+        }
+        if token != nil, listen == nil {
+            throw ValidationError("--token goes with --listen")
+        }
+    }
 
     func run() async throws {
         let store = try database.open(.create)
         let eventWriter = try reportingFailure { try EventWriter(store: store, staleAfterSeconds: staleAfter.seconds) }
-        let writer = IngestWriter(writer: eventWriter)
+        if isLive {
+            try await runLive(IngestWriter(writer: eventWriter, staleCheckInterval: .seconds(60)))
+        } else {
+            try await runOnce(IngestWriter(writer: eventWriter))
+        }
+    }
+
+    /// Files and standard input, read to their end.
+    private func runOnce(_ writer: IngestWriter) async throws {
         let ingester = FileIngester(writer: writer)
         var failed = false
         var linesCutShort = 0
@@ -40,11 +83,57 @@ struct IngestCommand: AsyncParsableCommand {
             }
         }
         let totals = await writer.finish()
-        printError("astercdr: \(totals.received) events: \(totals.parsed) parsed, \(totals.rejected) rejected, \(totals.duplicates) duplicates; \(totals.callsAssembled) calls assembled")
+        printSummary(totals)
         if linesCutShort > 0 {
             printError("astercdr: \(linesCutShort) lines were longer than \(ingester.maxLineBytes >> 20) MiB and were stored cut short")
             failed = true
         }
         if failed { throw ExitCode.failure }
     }
+
+    /// Every source as a service of one group, until SIGTERM or SIGINT.
+    private func runLive(_ writer: IngestWriter) async throws {
+        let level = logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "astercdr")
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        let ingester = FileIngester(writer: writer)
+        for file in files {
+            let source = FileSourceService(ingester: ingester, path: file, fromStart: fromStart, follow: follow, logger: logger)
+            // A file read once is done when it ends; the other sources go on.
+            services.append(.init(service: source, successTerminationBehavior: follow ? .gracefullyShutdownGroup : .ignore))
+        }
+        if let listen {
+            let receiver = EventReceiver(writer: writer, token: token, maxBody: maxBody.bytes)
+            let app = Application(
+                responder: receiver, configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "astercdr"),
+                logger: logger)
+            services.append(.init(service: app))
+            logger.info("HTTP receiver started", metadata: ["address": "\(listen.host):\(listen.port)"])
+        }
+        for url in subscribe {
+            _ = url // TEMP services.append(.init(service: PushSubscriber(url: url, writer: writer, httpClient: .shared, logger: logger)))
+        }
+        services.append(.init(service: ProgressReporter(writer: writer, interval: .seconds(30), logger: logger), successTerminationBehavior: .ignore))
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var failed = false
+        do {
+            try await group.run()
+        } catch {
+            printError("astercdr: \(error)")
+            failed = true
+        }
+        printSummary(await writer.finish())
+        if failed { throw ExitCode.failure }
+    }
+
+    private func printSummary(_ totals: IngestCounts) {
+        printError("astercdr: \(totals.received) events: \(totals.parsed) parsed, \(totals.rejected) rejected, \(totals.duplicates) duplicates; \(totals.callsAssembled) calls assembled")
+    }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// The HTTP receiver (SPEC 4.1): POST on any path with one or more events in the body, or GET with
+/// one event as the query string, so asterCC's push address can point straight at it. It answers
+/// 200 only after the commit that stored the events; every refusal stores nothing.
+public struct EventReceiver: HTTPResponder {
+    public typealias Context = BasicRequestContext
+
+    let writer: IngestWriter
+    let token: String?
+    let maxBody: Int
+
+    public init(writer: IngestWriter, token: String?, maxBody: Int) {
+        self.writer = writer
+        self.token = token
+        self.maxBody = maxBody
+    }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        if request.method == .get, request.uri.path == "/healthz" {
+            let totals = writer.totals
+            return .json(.ok, #"{"status":"ok","received":\#(totals.received),"parsed":\#(totals.parsed),"rejected":\#(totals.rejected),"duplicates":\#(totals.duplicates),"calls_assembled":\#(totals.callsAssembled)}"#)
+        }
+        if let token, request.headers[.authorization] != "Bearer \(token)" {
+            return .json(.unauthorized, #"{"error":"missing or wrong bearer token"}"#)
+        }
+        let body: [UInt8]
+        switch request.method {
+        case .post, .put:
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBody {
+                return tooLarge
+            }
+            do {
+                body = Array(buffer: try await request.body.collect(upTo: maxBody))
+            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                return tooLarge
+            }
+        case .get:
+            body = Array((request.uri.query ?? "").utf8)
+        default:
+            return .json(.methodNotAllowed, #"{"error":"use POST with events in the body, or GET with one event as the query string"}"#)
+        }
+        let receipt: DeliveryReceipt
+        do {
+            receipt = try await writer.deliver(Delivery(origin: "http", body: body))
+        } catch {
+            context.logger.error("events not stored", metadata: ["error": "\(error)"])
+            return .json(.serviceUnavailable, #"{"error":"not stored: the database could not commit; send again"}"#)
+        }
+        return .json(.ok, #"{"received":\#(receipt.received),"parsed":\#(receipt.parsed),"rejected":\#(receipt.rejected)}"#)
+    }
+
+    private var tooLarge: Response {
+        .json(.contentTooLarge, #"{"error":"body larger than \#(maxBody) bytes; nothing stored"}"#)
+    }
+}
+
+extension Response {
+    static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+}

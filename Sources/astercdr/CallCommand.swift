@@ -1,0 +1,31 @@
+import ArgumentParser
+import Reports
+
+struct CallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "Show one call: its record, its parties and its events.",
+        discussion: """
+            json prints one object {call, parties, events}; csv prints the three tables one after \
+            the other, a blank line apart. A session that has events but no record yet shows its events.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The call's sessionid.", valueName: "sessionid"))
+    var sessionid: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "table, csv or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let found = try withReports(database) { reports, output in
+            try reports.writeCall(sessionid, format: format, to: output)
+        }
+        guard found else {
+            printError("astercdr: no call or event with sessionid '\(sessionid)' in '\(database.path)'")
+            throw ExitCode.failure
+        }
+    }
+}

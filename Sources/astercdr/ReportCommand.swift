@@ -1,0 +1,40 @@
+import ArgumentParser
+import Reports
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The supervisor's figures over the calls that match the filters.",
+        discussion: """
+            summary: one set of figures. agents: per agent (offered, answered, missed, handled, talk, \
+            hold, ring). teams, groups, campaigns, dids, hourly, daily: the summary's figures per team, \
+            agent group, campaign, DID, hour of day, or date. Open calls (complete = 0) count as they \
+            stand. A table shows the main columns with a totals row; csv and json give every column.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("summary, agents, teams, groups, campaigns, dids, hourly or daily.", valueName: "kind"))
+    var kind: ReportKind
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: "table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Service level counts dial-in calls answered within this many seconds.", valueName: "seconds"))
+    var serviceLevel = 20
+
+    func validate() throws {
+        guard serviceLevel >= 0 else {
+            throw ValidationError("--service-level: '\(serviceLevel)' is negative (give the seconds of wait allowed, such as 20)")
+        }
+    }
+
+    func run() throws {
+        let filter = try filters.callFilter()
+        try withReports(database) { reports, output in
+            try reports.writeReport(kind, filter: filter, serviceLevel: serviceLevel, format: format, to: output)
+        }
+    }
+}

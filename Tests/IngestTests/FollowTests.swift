@@ -1,0 +1,65 @@
+import CallStore
+import Foundation
+import Ingest
+import SQLite
+import Testing
+
+@Suite struct FollowTests {
+    /// Waits (at most 10 s) until the database holds `count` raw events.
+    func waitFor(_ count: Int, in ws: Workspace) async throws {
+        for _ in 0..<500 {
+            if try ws.payloads().count >= count { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// An ingester following the events file, as `ingest --follow` runs it, stopped by cancellation.
+    func follow(_ ws: Workspace) throws -> (Task<FileIngester.Report, any Error>, IngestWriter) {
+        let store = try CallStore(path: ws.dbPath, access: .create, timeZone: "UTC")
+        let writer = IngestWriter(writer: try EventWriter(store: store))
+        let ingester = FileIngester(writer: writer, followInterval: .milliseconds(20))
+        let path = ws.events.path
+        return (Task { try await ingester.ingest(path: path, follow: true) }, writer)
+    }
+
+    @Test func followsGrowthRotationTruncationAndResumesAfterARestart() async throws {
+        try await Workspace.with { ws in
+            try ws.write(event(0) + "\n")
+            let (running, writer) = try follow(ws)
+            try await waitFor(1, in: ws)
+
+            // Growth, including a line whose end arrives later: it waits for its LF.
+            try ws.append(event(1) + "\n" + String(event(2).prefix(20)))
+            try await waitFor(2, in: ws)
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(try ws.payloads() == [event(0), event(1)])
+            try ws.append(String(event(2).dropFirst(20)) + "\n")
+            try await waitFor(3, in: ws)
+
+            // Rotation: the old file gets a last line (no LF) and is renamed; a new file takes the path.
+            try ws.append(event(3))
+            try FileManager.default.moveItem(at: ws.events, to: ws.dir.appendingPathComponent("events.log.1"))
+            try ws.write(event(4) + "\n")
+            try await waitFor(5, in: ws)
+
+            // Truncation: rewritten from the start.
+            try ws.write(event(5) + "\n")
+            try await waitFor(6, in: ws)
+            #expect(try ws.payloads() == (0...5).map(event))
+
+            running.cancel()
+            _ = try await running.value
+            _ = await writer.finish()
+
+            // A restart continues after the committed position.
+            try ws.append(event(6) + "\n")
+            let (again, againWriter) = try follow(ws)
+            try await waitFor(7, in: ws)
+            try await Task.sleep(for: .milliseconds(100))
+            again.cancel()
+            _ = try await again.value
+            _ = await againWriter.finish()
+            #expect(try ws.payloads() == (0...6).map(event))
+        }
+    }
+}
