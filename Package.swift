@@ -22,7 +22,7 @@ let package = Package(
         .target(
             name: "Migrations",
             path: "migrations",
-            resources: [.embedInCode("0001_initial.sql")]
+            resources: [.embedInCode("0001_initial.sql"), .embedInCode("0002_views.sql")]
         ),
         // Wire formats -> parsed events; event times. Pure, no I/O.
         .target(name: "CallEvents"),
@@ -58,8 +58,9 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
-        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "TestSupport"]),
+        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "Migrations", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["SQLite", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]

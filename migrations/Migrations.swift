@@ -3,6 +3,7 @@ public enum SchemaMigrations {
     /// (version, name, SQL). Add a line here for each new numbered file, and list the file in Package.swift.
     public static let all: [(version: Int, name: String, sql: String)] = [
         (1, "0001_initial", text(PackageResources._001_initial_sql)),
+        (2, "0002_views", text(PackageResources._002_views_sql)),
     ]
 
     private static func text(_ bytes: [UInt8]) -> String {

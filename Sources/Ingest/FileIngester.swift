@@ -99,11 +99,12 @@ public struct FileIngester: Sendable {
 }
 
 /// Deliveries on their way to the writer, at most `size` at once, so reading runs ahead of
-/// committing without holding more than a few buffers.
+/// committing without holding more than a few buffers. They are queued in reading order, so the
+/// file's position only ever moves forward.
 struct DeliveryWindow {
     let writer: IngestWriter
     let size: Int
-    private var inFlight: [Task<DeliveryReceipt, any Error>] = []
+    private var inFlight: [PendingDelivery] = []
 
     init(writer: IngestWriter, size: Int) {
         self.writer = writer
@@ -111,18 +112,17 @@ struct DeliveryWindow {
     }
 
     mutating func send(_ delivery: Delivery) async throws {
-        if inFlight.count == size { _ = try await inFlight.removeFirst().value }
-        let writer = writer
-        inFlight.append(Task { try await writer.deliver(delivery) })
+        if inFlight.count == size { _ = try await inFlight.removeFirst().receipt() }
+        inFlight.append(writer.enqueue(delivery))
     }
 
     /// Waits until everything sent is committed.
     mutating func drain() async throws {
-        while !inFlight.isEmpty { _ = try await inFlight.removeFirst().value }
+        while !inFlight.isEmpty { _ = try await inFlight.removeFirst().receipt() }
     }
 
     /// After a failure: lets what was sent finish, whatever its outcome.
     mutating func abandon() async {
-        while !inFlight.isEmpty { _ = try? await inFlight.removeFirst().value }
+        while !inFlight.isEmpty { _ = try? await inFlight.removeFirst().receipt() }
     }
 }

@@ -12,13 +12,16 @@ public final class IngestWriter: @unchecked Sendable {
     private let batchEvents: Int
     private let staleCheckInterval: TimeInterval?
     private let condition = NSCondition()
-    private var queue: [(Delivery, CheckedContinuation<DeliveryReceipt, any Error>)] = []
+    private var queue: [(Delivery, PendingDelivery)] = []
     /// Reads a source needs before it starts (its cursor), run on the writer thread between batches.
     private var lookups: [(EventWriter) -> Void] = []
     private var finishing = false
     private var finished = false
     private var finishWaiters: [CheckedContinuation<IngestCounts, Never>] = []
     private var committed = IngestCounts()
+    /// Resumable sources whose delivery failed: their later deliveries would move the cursor past
+    /// the lost events, so they fail too until the source reads its stored cursor again.
+    private var failedOrigins: Set<String> = []
 
     /// Starts the writer thread. `staleCheckInterval`: how often open sessions are checked for staleness (nil: never).
     public init(writer: EventWriter, batchEvents: Int = 4096, staleCheckInterval: Duration? = nil) {
@@ -33,16 +36,18 @@ public final class IngestWriter: @unchecked Sendable {
     /// Stores the delivery; returns once it is committed. Throws the store's error when the commit failed:
     /// nothing of the delivery is stored then, and the source must not acknowledge it.
     public func deliver(_ delivery: Delivery) async throws -> DeliveryReceipt {
-        try await withCheckedThrowingContinuation { continuation in
-            condition.lock()
-            defer { condition.unlock() }
-            guard !finishing else {
-                continuation.resume(throwing: CancellationError())
-                return
-            }
-            queue.append((delivery, continuation))
-            condition.signal()
-        }
+        try await enqueue(delivery).receipt()
+    }
+
+    /// Queues the delivery behind everything queued before it; await its `receipt()` to know it is stored.
+    public func enqueue(_ delivery: Delivery) -> PendingDelivery {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !finishing else { return PendingDelivery(failed: CancellationError()) }
+        let pending = PendingDelivery()
+        queue.append((delivery, pending))
+        condition.signal()
+        return pending
     }
 
     /// The stored position of a resumable source, read on the writer thread.
@@ -50,6 +55,7 @@ public final class IngestWriter: @unchecked Sendable {
         try await withCheckedThrowingContinuation { continuation in
             condition.lock()
             defer { condition.unlock() }
+            failedOrigins.remove(origin)
             lookups.append { writer in
                 continuation.resume(with: Result { () throws(StoreError) in try writer.cursorPosition(for: origin) })
             }
@@ -84,7 +90,7 @@ public final class IngestWriter: @unchecked Sendable {
         while true {
             condition.lock()
             while queue.isEmpty, lookups.isEmpty, !finishing, !(nextStaleCheck.map { Date() >= $0 } ?? false) {
-                if let nextStaleCheck { condition.wait(until: nextStaleCheck) } else { condition.wait() }
+                if let nextStaleCheck { _ = condition.wait(until: nextStaleCheck) } else { condition.wait() }
             }
             let pendingLookups = lookups
             lookups = []
@@ -102,13 +108,20 @@ public final class IngestWriter: @unchecked Sendable {
                 for waiter in waiters { waiter.resume(returning: totals) }
                 return
             }
-            var batch: [(Delivery, CheckedContinuation<DeliveryReceipt, any Error>)] = []
+            var batch: [(Delivery, PendingDelivery)] = []
+            var refused: [PendingDelivery] = []
             var events = 0
             while let next = queue.first, batch.isEmpty || events + next.0.lines.count <= batchEvents {
-                batch.append(queue.removeFirst())
+                queue.removeFirst()
+                if let origin = next.0.cursor?.origin, failedOrigins.contains(origin) {
+                    refused.append(next.1)
+                    continue
+                }
+                batch.append(next)
                 events += next.0.lines.count
             }
             condition.unlock()
+            for pending in refused { pending.settle(.failure(SourceMustResume())) }
 
             var checkStale = false
             if let interval = staleCheckInterval, let due = nextStaleCheck, Date() >= due {
@@ -119,7 +132,7 @@ public final class IngestWriter: @unchecked Sendable {
         }
     }
 
-    private func commit(_ batch: [(Delivery, CheckedContinuation<DeliveryReceipt, any Error>)], checkStale: Bool) {
+    private func commit(_ batch: [(Delivery, PendingDelivery)], checkStale: Bool) {
         var receipts: [DeliveryReceipt] = []
         let result: Result<IngestCounts, any Error>
         do {
@@ -148,13 +161,19 @@ public final class IngestWriter: @unchecked Sendable {
             result = .failure(error)
         }
         condition.lock()
-        if case .success(let counts) = result { committed += counts }
+        switch result {
+        case .success(let counts): committed += counts
+        case .failure: failedOrigins.formUnion(batch.compactMap(\.0.cursor?.origin))
+        }
         condition.unlock()
-        for (index, (_, continuation)) in batch.enumerated() {
-            switch result {
-            case .success: continuation.resume(returning: receipts[index])
-            case .failure(let error): continuation.resume(throwing: error)
-            }
+        for (index, (_, pending)) in batch.enumerated() {
+            pending.settle(result.map { _ in receipts[index] })
         }
     }
+}
+
+/// A delivery refused because an earlier one of the same source failed: the source must start
+/// again from its stored cursor, or events would be skipped.
+public struct SourceMustResume: Error, CustomStringConvertible {
+    public var description: String { "an earlier delivery of this source was not stored; resume from the stored position" }
 }

@@ -16,7 +16,7 @@ struct CallCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "table, csv or json.")
+    @Option(help: "A table for a terminal, or CSV or JSON with durations in whole seconds.")
     var format: OutputFormat = .table
 
     func run() throws {

@@ -17,7 +17,7 @@ struct CallsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("At most this many calls; 0 lists them all.", valueName: "n"))
     var limit = 50
 
-    @Option(help: "table, csv or json.")
+    @Option(help: "A table for a terminal, or CSV or JSON with durations in whole seconds.")
     var format: OutputFormat = .table
 
     func validate() throws {

@@ -48,8 +48,8 @@ struct FilterOptions: ParsableArguments {
     }
 }
 
-extension OutputFormat: @retroactive ExpressibleByArgument {}
-extension ReportKind: @retroactive ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+extension ReportKind: ExpressibleByArgument {}
 
 /// Runs `body` on the database's reports and flushes what it wrote, with failures worded as
 /// every other command words them.

@@ -116,7 +116,7 @@ struct IngestCommand: AsyncParsableCommand {
             logger.info("HTTP receiver started", metadata: ["address": "\(listen.host):\(listen.port)"])
         }
         for url in subscribe {
-            _ = url // TEMP services.append(.init(service: PushSubscriber(url: url, writer: writer, httpClient: .shared, logger: logger)))
+            services.append(.init(service: PushSubscriber(url: url, writer: writer, httpClient: .shared, logger: logger)))
         }
         services.append(.init(service: ProgressReporter(writer: writer, interval: .seconds(30), logger: logger), successTerminationBehavior: .ignore))
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -13,13 +13,13 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("summary, agents, teams, groups, campaigns, dids, hourly or daily.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("Which report.", valueName: "kind"))
     var kind: ReportKind
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
 
-    @Option(help: "table, csv or json.")
+    @Option(help: "A table for a terminal, or CSV or JSON with durations in whole seconds.")
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Service level counts dial-in calls answered within this many seconds.", valueName: "seconds"))

@@ -91,7 +91,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(700))
                 let stopped = try await receiver.stop()
                 #expect(stopped.status == 0)
-                #expect(stopped.seconds < 5)
+                #expect(stopped.seconds < 8)
                 return []
             }
             return try await group.reduce(into: []) { $0 += $1 }

@@ -1,0 +1,82 @@
+import CallStore
+import SQLite
+
+/// The read side of an astercdr database: listings, one call, and the supervisor's reports,
+/// each streamed from SQL to a format as its rows come.
+public final class CallReports {
+    let database: Database
+
+    /// Readies `store`'s connection for reading only.
+    public init(_ store: CallStore) throws(SQLiteError) {
+        database = store.database
+        // A report never writes; this makes sure of it.
+        try database.execute("PRAGMA query_only = 1")
+        // Sorts and materialized sets of a month of calls stay in memory.
+        try database.execute("PRAGMA temp_store = MEMORY")
+        try database.execute("PRAGMA cache_size = -65536")
+        // A month's report reads most pages of call_parties; mapped, they are not copied.
+        try database.execute("PRAGMA mmap_size = 1073741824")
+    }
+
+    /// `report KIND`: one pass of SQL aggregates over the calls `filter` matches.
+    public func writeReport(_ kind: ReportKind, filter: CallFilter, serviceLevel: Int = 20, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
+        try inSnapshot { () throws(SQLiteError) in
+            if let grouping = kind.grouping {
+                try writeSummary(grouping, filter: filter, serviceLevel: serviceLevel, format: format, to: sink)
+            } else {
+                try writeAgents(filter: filter, format: format, to: sink)
+            }
+        }
+    }
+
+    private func writeSummary(_ grouping: Grouping, filter: CallFilter, serviceLevel: Int, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
+        var parameters = SQLParameters()
+        let statement = try database.prepare(SummaryQuery.sql(grouping, filter: filter, serviceLevel: serviceLevel, &parameters))
+        parameters.bind(to: statement)
+        let keys = grouping.keyColumns
+        let figures = CallTally.columns(serviceLevel: serviceLevel)
+        let writer = format.writer(sink, table: grouping.tableShape())
+        writer.begin(keys + figures)
+        var total = CallTally()
+        while try statement.step() {
+            let tally = CallTally(statement, at: Int32(keys.count))
+            total += tally
+            writer.write(statement.values(keys) + tally.figures)
+        }
+        writer.finish(totals: grouping == .none ? nil : Self.totalsKey(keys.count) + total.figures)
+    }
+
+    private func writeAgents(filter: CallFilter, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
+        var parameters = SQLParameters()
+        let statement = try database.prepare(AgentQuery.sql(filter: filter, &parameters))
+        parameters.bind(to: statement)
+        let writer = format.writer(sink)
+        writer.begin(AgentTally.columns)
+        var total = AgentTally()
+        while try statement.step() {
+            let tally = AgentTally(statement, at: 1)
+            total += tally
+            writer.write([ReportValue(statement.text(at: 0))] + tally.figures)
+        }
+        writer.finish(totals: Self.totalsKey(1) + total.figures)
+    }
+
+    /// The key cells of a totals row: `total` under the first key.
+    static func totalsKey(_ count: Int) -> [ReportValue] {
+        [.text("total")] + Array(repeating: .text(""), count: max(0, count - 1))
+    }
+
+    /// Runs `body` in one read transaction, so that every query of a command sees the same calls
+    /// while an ingester goes on writing.
+    func inSnapshot<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        try database.execute("BEGIN")
+        do {
+            let result = try body()
+            try database.execute("COMMIT")
+            return result
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+}

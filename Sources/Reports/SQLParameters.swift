@@ -1,0 +1,32 @@
+import SQLite
+
+/// The values of a statement being built, numbered as they are added, so that no value is ever
+/// spliced into SQL text.
+struct SQLParameters {
+    enum Value {
+        case text(String)
+        case integer(Int64)
+    }
+
+    private var values: [Value] = []
+
+    /// Adds a value and returns its placeholder, `?N`.
+    mutating func add(_ value: Value) -> String {
+        values.append(value)
+        return "?\(values.count)"
+    }
+
+    mutating func add(_ text: String) -> String {
+        add(.text(text))
+    }
+
+    func bind(to statement: Statement) {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .text(let text): statement.bind(text, at: index)
+            case .integer(let integer): statement.bind(integer, at: index)
+            }
+        }
+    }
+}
