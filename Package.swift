@@ -62,6 +62,14 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(
+            name: "SubscriberTests",
+            dependencies: [
+                "Ingest", "CallStore", "SQLite", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["SQLite", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),

@@ -118,6 +118,9 @@ public final class EventWriter {
         findOriginal.bind(event.sessionid, at: 1)
         findOriginal.bind(event.dedupeKey, at: 2)
         let original: Int64? = try findOriginal.step() ? findOriginal.int64(at: 0) : nil
+        // A statement left on a row keeps its read snapshot past COMMIT, and the next batch could
+        // not write once another connection has.
+        findOriginal.reset()
 
         let s = insertEvent
         s.reset()

@@ -116,6 +116,8 @@ public final class SessionKeeper {
 
     func exists(_ statement: Statement, _ sessionid: String) throws -> Bool {
         statement.reset()
+        // Left on a row, it would keep a read snapshot open past COMMIT.
+        defer { statement.reset() }
         statement.bind(sessionid, at: 1)
         return try statement.step()
     }

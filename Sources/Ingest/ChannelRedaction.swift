@@ -12,7 +12,7 @@ import Foundation
 /// It hides the channel from whoever reads a log, not from someone who tries every short password.
 enum ChannelRedaction {
     /// Query arguments that carry the channel in nchan's and push-stream's documented setups.
-    static let channelArguments: Set<Substring> = ["id", "channel", "channels"]
+    private static let channelArguments: Set<Substring> = ["id", "channel", "channels"]
 
     static func redact(_ url: String) -> String {
         guard var components = URLComponents(string: url) else { return "~" + hash(url) }

@@ -68,6 +68,8 @@ public struct PushSubscriber: Service {
                 failures += 1
                 let delay = min(maxBackoff, Self.firstBackoff * (1 << min(failures - 1, 16)))
                 if case SubscriptionError.notStored = error {
+                    // The writer refuses this source's deliveries until it reads its stored cursor again.
+                    cursor = nil
                     logger.error("subscription events not stored; retrying", metadata: ["error": "\(error)", "delay": "\(delay)"])
                 } else {
                     logger.warning("subscription request failed; reconnecting", metadata: ["error": "\(error)", "delay": "\(delay)"])

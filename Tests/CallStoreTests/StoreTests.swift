@@ -146,3 +146,22 @@ import Testing
         }
     }
 }
+
+@Suite struct ConcurrentWriterTests {
+    /// Another connection writing between two batches (the sqlite3 shell, `astercdr assemble`)
+    /// must not make the ingester's next commit fail.
+    @Test func aWriteFromAnotherConnectionBetweenBatchesIsHarmless() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("cdr.db").path
+            let store = try CallStore(path: path, access: .create, timeZone: "Asia/Shanghai")
+            let writer = try EventWriter(store: store)
+            // The batch ends on a duplicate: the look-up that found its original was left on a row.
+            try writer.ingest(Array(vendorFlowLines[..<3]) + [vendorFlowLines[2]])
+            let shell = try Database(path: path)
+            try shell.execute("INSERT INTO settings (name, value) VALUES ('note', 'written by someone else')")
+            let counts = try writer.ingest(Array(vendorFlowLines[3...]))
+            #expect(counts.received == 10)
+            #expect(counts.callsAssembled == 2)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import AsyncHTTPClient
+import CallStore
+import Foundation
+import Ingest
+import Logging
+import SQLite
+import Testing
+@_exported import TestSupport
+
+/// A database in a fresh folder, and the subscribers run against it, each with its own store and
+/// writer as a new `astercdr ingest` process would have.
+struct Workspace {
+    let dir: URL
+    var dbPath: String { dir.appendingPathComponent("cdr.db").path }
+
+    static func with(_ body: (Workspace) async throws -> Void) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-subscribe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try await body(Workspace(dir: dir))
+    }
+
+    /// Runs a subscriber to `url` while `body` runs, then cancels it and finishes its writer.
+    func withSubscriber(
+        _ url: String, logs: LogSink = LogSink(), pollTimeout: Duration = .seconds(30), _ body: () async throws -> Void
+    ) async throws {
+        let store = try CallStore(path: dbPath, access: .create, timeZone: "Asia/Shanghai")
+        let writer = IngestWriter(writer: try EventWriter(store: store))
+        let subscriber = PushSubscriber(
+            url: url, writer: writer, httpClient: .shared, logger: logs.logger, pollTimeout: pollTimeout, maxBackoff: .seconds(1))
+        let task = Task { try await subscriber.run() }
+        defer { task.cancel() }
+        try await body()
+        task.cancel()
+        try await task.value
+        _ = await writer.finish()
+    }
+
+    func database() throws -> Database {
+        try Database(path: dbPath)
+    }
+
+    func payloads() throws -> [String] {
+        try database().column("SELECT payload FROM raw_events ORDER BY id")
+    }
+
+    func count() throws -> Int {
+        Int(try database().scalarInt("SELECT count(*) FROM raw_events") ?? 0)
+    }
+
+    /// The subscription's stored cursor, and how many cursors there are.
+    func storedCursor() throws -> (cursor: SubscriptionCursor?, rows: Int) {
+        let positions = try database().column("SELECT position FROM ingest_cursors WHERE origin LIKE 'subscribe:%'")
+        return (positions.last.flatMap(SubscriptionCursor.init(position:)), positions.count)
+    }
+}
+
+extension Database {
+    func column(_ sql: String) throws -> [String] {
+        let statement = try prepare(sql)
+        var values: [String] = []
+        while try statement.step() { values.append(statement.text(at: 0) ?? "") }
+        return values
+    }
+}
+
+/// Waits until `condition` holds; fails the test when it does not within `seconds`, saying `why`.
+func waitUntil(
+    within seconds: Double, why: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () throws -> Bool
+) async throws {
+    let reached = try await eventually(within: seconds, condition)
+    try #require(reached, "not within \(seconds) s \(why())", sourceLocation: sourceLocation)
+}
+
+/// Checks `condition` every 20 ms until it holds or `seconds` have passed.
+func eventually(within seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return true }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    return try condition()
+}
+
+/// Log lines kept in memory, to check what a subscriber says and that it never says the channel.
+final class LogSink: @unchecked Sendable {
+    // Appended to from any task, read by the test: every access holds `lock`.
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    var lines: [String] {
+        lock.withLock { stored }
+    }
+
+    var logger: Logger {
+        Logger(label: "test") { _ in Handler(sink: self) }
+    }
+
+    fileprivate func append(_ line: String) {
+        lock.withLock { stored.append(line) }
+    }
+
+    private struct Handler: LogHandler {
+        let sink: LogSink
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .debug
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            let all = metadata.merging(event.metadata ?? [:]) { $1 }
+            let fields = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            sink.append("\(event.level) \(event.message) \(fields)")
+        }
+    }
+}
+
+/// A TCP port on 127.0.0.1 that the kernel just handed out and nothing listens on.
+func freePort() throws -> Int {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard socket >= 0 else { throw POSIXError(.EMFILE) }
+    defer { close(socket) }
+    var address = sockaddr_in(
+        sin_family: sa_family_t(AF_INET), sin_port: 0, sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+    var size = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let ok = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, size) == 0 && getsockname(socket, $0, &size) == 0 }
+    }
+    guard ok else { throw POSIXError(.EADDRINUSE) }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// POSTs `body` to `url` and returns the status code.
+@discardableResult
+func post(_ url: String, _ body: String) async throws -> UInt {
+    var request = HTTPClientRequest(url: url)
+    request.method = .POST
+    request.body = .bytes(Array(body.utf8))
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+    _ = try await response.body.collect(upTo: 1 << 20)
+    return response.status.code
+}
+
+/// `python3 scripts/gen-traffic` with these arguments: one event a line.
+func generatedTraffic(_ arguments: [String]) throws -> [String] {
+    let run = try runToEnd(["python3", repositoryRoot.appendingPathComponent("scripts/gen-traffic").path] + arguments)
+    return run.output.split(separator: "\n").map(String.init)
+}
+
+/// Runs a command to its end; returns its exit status and what it wrote on standard output and
+/// standard error. They go through a file, not a pipe: the pipe's write end could leak into a
+/// long-lived process another test starts at that moment (nginx, the push-stream stand-in), and
+/// reading the pipe to its end would wait for that process.
+func runToEnd(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-run-\(UUID().uuidString)")
+    try Data().write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let output = try FileHandle(forWritingTo: file)
+    defer { try? output.close() }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    process.waitUntilExit()
+    return (process.terminationStatus, try String(contentsOf: file, encoding: .utf8))
+}
+
+/// The vendor's two example flows (dial-out, then dial-in), one event a line.
+let vendorFlowLines: [String] = {
+    let text = (try? String(contentsOf: repositoryRoot.appendingPathComponent("samples/vendor-flows.txt"), encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").map(String.init)
+}()
+
+let vendorSessions = ["efeb7b374a3408b0d0954f30a1504d83", "1f10eab01f5b1b36230b8e91aef34810"]
