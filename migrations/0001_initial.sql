@@ -97,12 +97,17 @@ CREATE TABLE call_parties (
     answer_seconds INTEGER,
     talk_seconds   INTEGER NOT NULL,
     hold_seconds   INTEGER NOT NULL,
+    call_start_time TEXT NOT NULL,        -- the call's start_time, so an agent's parties are found by date
     PRIMARY KEY (sessionid, party)
 ) STRICT, WITHOUT ROWID;
 
 -- An agent's parties. Customers are found through calls.customer_number; leaving their random
 -- numbers out keeps this index cheap to insert into.
 CREATE INDEX call_parties_by_agent ON call_parties (number) WHERE role IN ('AGENT', 'CONSULT');
+-- The agent report over a date range reads this index alone, in time order; time-ordered keys are
+-- cheap to insert, where call_parties itself is keyed by random sessionids.
+CREATE INDEX call_parties_agent_by_start ON call_parties
+    (call_start_time, number, answer_epoch, ring_seconds, talk_seconds, hold_seconds) WHERE role = 'AGENT';
 
 -- Sessions that have events but no call record yet: what the stale check looks at.
 -- Rows leave when the session is assembled, so the table stays as small as the calls in progress.

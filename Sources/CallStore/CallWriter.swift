@@ -34,8 +34,8 @@ final class CallWriter {
         insertParty = try db.prepare("""
             INSERT INTO call_parties (sessionid, party, role, number, uniqueid, channel, ring_time, ring_epoch,
                 answer_time, answer_epoch, hangup_time, hangup_epoch, ring_seconds, answer_seconds,
-                talk_seconds, hold_seconds)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                talk_seconds, hold_seconds, call_start_time)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         closeSession = try db.prepare("DELETE FROM open_sessions WHERE sessionid = ?")
         clock = ZoneClock(zone)
@@ -68,6 +68,7 @@ final class CallWriter {
         s.bind(assembledAt, at: 25)
         try s.step()
 
+        let callStartTime = clock.civilTime(at: call.startEpoch).text
         deleteParties.reset()
         deleteParties.bind(call.sessionid, at: 1)
         try deleteParties.step()
@@ -87,6 +88,7 @@ final class CallWriter {
             p.bind(party.answerSeconds, at: 14)
             p.bind(party.talkSeconds, at: 15)
             p.bind(party.holdSeconds, at: 16)
+            p.bind(callStartTime, at: 17)
             try p.step()
         }
 

@@ -18,6 +18,11 @@ public struct CallFilter: Sendable, Equatable {
 
     public init() {}
 
+    /// Only a date range and an agent: what an index on the parties' call start can answer alone.
+    var coversDatesAndAgentOnly: Bool {
+        number == nil && direction == nil && disposition == nil && team == nil && group == nil && campaign == nil && did == nil
+    }
+
     /// Reads the command line's values, each checked and named by its option in any error.
     public init(
         from: String? = nil, to: String? = nil, agent: String? = nil, number: String? = nil,

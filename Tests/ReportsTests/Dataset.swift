@@ -142,10 +142,10 @@ enum Dataset {
             """)
         let insertParty = try db.prepare("""
             INSERT INTO call_parties (sessionid, party, role, number, ring_time, ring_epoch, answer_time, answer_epoch,
-                ring_seconds, answer_seconds, talk_seconds, hold_seconds)
+                ring_seconds, answer_seconds, talk_seconds, hold_seconds, call_start_time)
             VALUES (?1, ?2, ?3, ?4, ?5, unixepoch(?5),
                 CASE WHEN ?6 THEN datetime(?5, '+' || ?7 || ' seconds') END, CASE WHEN ?6 THEN unixepoch(?5) + ?7 END,
-                ?7, CASE WHEN ?6 THEN ?8 + ?9 END, ?8, ?9)
+                ?7, CASE WHEN ?6 THEN ?8 + ?9 END, ?8, ?9, (SELECT start_time FROM calls WHERE sessionid = ?1))
             """)
         try db.transaction {
             for call in calls {

@@ -123,6 +123,24 @@ import Testing
         }
     }
 
+    /// A date range alone is answered from the parties' own index; with another filter, through
+    /// the matching calls. Both give the figures of the calls that started in the range.
+    @Test func agentsOverADateRangeByEitherPath() throws {
+        try withFixture { fixture in
+            let day = "2026-11-01"
+            let ofTheDay = fixture.calls.filter { $0.start.hasPrefix(day) }
+            #expect(!ofTheDay.isEmpty)
+            let dates = try CallFilter(from: day, to: day)
+            #expect(CSVReader.rows(try fixture.report(.agents, dates, .csv)) == Expected.agents(ofTheDay))
+            let oneAgent = try CallFilter(from: day, to: day, agent: "1003")
+            #expect(CSVReader.rows(try fixture.report(.agents, oneAgent, .csv))
+                    == Expected.agents(ofTheDay.filter { $0.parties.contains { $0.number == "1003" } }, only: "1003"))
+            let dialIn = try CallFilter(from: day, to: day, direction: "dialin")
+            #expect(CSVReader.rows(try fixture.report(.agents, dialIn, .csv))
+                    == Expected.agents(ofTheDay.filter { $0.direction?.lowercased() == "dialin" }))
+        }
+    }
+
     @Test func agentsMatchTheirPartiesInEveryFormat() throws {
         try withFixture { fixture in
             let expected = Expected.agents(fixture.calls)
