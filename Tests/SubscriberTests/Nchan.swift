@@ -58,12 +58,28 @@ final class Nchan: @unchecked Sendable {
     func stop() {
         guard pid > 0 else { return }
         kill(pid, SIGTERM)
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(20)
         while FileManager.default.fileExists(atPath: dir.appendingPathComponent("nginx.pid").path), Date() < deadline {
             usleep(20_000)
         }
-        if FileManager.default.fileExists(atPath: dir.appendingPathComponent("nginx.pid").path) { kill(pid, SIGKILL) }
+        if FileManager.default.fileExists(atPath: dir.appendingPathComponent("nginx.pid").path) {
+            // A worker outliving a killed master would keep the port and the subscriber's connection.
+            for worker in Self.children(of: pid) { kill(worker, SIGKILL) }
+            kill(pid, SIGKILL)
+        }
         pid = 0
+    }
+
+    /// The processes whose parent is `parent`, from /proc.
+    static func children(of parent: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> Int32? in
+            guard let child = Int32(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let afterName = stat.range(of: ") ", options: .backwards) else { return nil }
+            let fields = stat[afterName.upperBound...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == parent ? child : nil
+        }
     }
 
     func publish(_ channel: String, _ messages: some Sequence<String>) async throws {
