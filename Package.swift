@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         // What supervisors ask: call listings, one call, and reports, as table, CSV or JSON.
-        .target(name: "Reports", dependencies: ["SQLite", "CallStore", "CallEvents"]),
+        .target(name: "Reports", dependencies: ["SQLite", "CallStore", "CallEvents", "CallAssembly"]),
         .executableTarget(
             name: "astercdr",
             dependencies: [

@@ -1,5 +1,5 @@
 /// How a call ended, from the customer's and the call centre's point of view (SPEC 3.2).
-public enum Disposition: String, Sendable {
+public enum Disposition: String, CaseIterable, Sendable {
     /// A customer and an agent or consult party were connected at the same time.
     case answered
     /// Dial-in, never answered: the customer gave up or was dropped.

@@ -1,3 +1,5 @@
+import CallAssembly
+
 /// Which calls a listing or report covers (SPEC 4). Every field is optional; all given must match.
 public struct CallFilter: Sendable, Equatable {
     /// Inclusive lower bound on `start_time`, `YYYY-MM-DD HH:MM:SS`.
