@@ -63,10 +63,6 @@ public final class Statement {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
-    public func bind(_ value: Int?, at index: Int32) {
-        bind(value.map(Int64.init), at: index)
-    }
-
     public func bind(_ value: Bool, at index: Int32) {
         sqlite3_bind_int64(handle, index, value ? 1 : 0)
     }
