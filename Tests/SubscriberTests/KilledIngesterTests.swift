@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `astercdr ingest --subscribe` as a process, killed without warning while events stream in.
-@Suite struct KilledIngesterTests {
+@Suite(.enabled(if: Nchan.canRun, "needs nginx and libnginx-mod-nchan: apt-get install nginx libnginx-mod-nchan")) struct KilledIngesterTests {
     let channel = "8001_s3cret"
 
     /// The built binary: $ASTERCDR_BIN, else next to the test bundle, else .build/debug.

@@ -7,6 +7,14 @@ final class Nchan: @unchecked Sendable {
     /// The folder that holds `shared/`: the repository's parent.
     static let script = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/nchan/start-nchan.sh")
 
+    /// Whether this machine has Debian's nginx and its nchan module (`.ci/run` installs both).
+    /// Outside CI the suites that need them are skipped without them; in CI they must run.
+    static let canRun: Bool = {
+        let installed = ["/usr/sbin/nginx", "/usr/lib/nginx/modules/ngx_nchan_module.so"]
+            .allSatisfy { FileManager.default.fileExists(atPath: $0) }
+        return installed || ProcessInfo.processInfo.environment["CI"] == "true"
+    }()
+
     let port: Int
     let dir: URL
     private(set) var pid: pid_t = 0

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The subscriber against a real nginx + nchan (Debian's nginx and libnginx-mod-nchan).
-@Suite struct NchanSubscriberTests {
+@Suite(.enabled(if: Nchan.canRun, "needs nginx and libnginx-mod-nchan: apt-get install nginx libnginx-mod-nchan")) struct NchanSubscriberTests {
     /// asterCC puts the agent's password in the channel name.
     let channel = "8001_s3cret"
 
