@@ -26,6 +26,8 @@ public struct FileIngester: Sendable {
     public struct Report: Sendable {
         /// Lines longer than `maxLineBytes`, stored cut short: the run must not claim success.
         public var linesCutShort = 0
+        /// The file ended in a line without LF, left for the next run: it may still be being written.
+        public var unfinishedLastLine = false
     }
 
     /// Ingests `path` (nil: standard input) from where its cursor says, or from the start. With `follow`,
@@ -50,8 +52,9 @@ public struct FileIngester: Sendable {
         do {
             while true {
                 let atEnd = try reader.fill(from: file)
-                // Following, a last line without LF may still be being written: it waits for its LF.
-                let lastLineIsFinal = atEnd && !follow
+                // A file's last line without LF may still be being written: it waits for its LF (the
+                // cursor stays before it), where standard input, once ended, is over.
+                let lastLineIsFinal = atEnd && path == nil
                 var delivery = Delivery(origin: origin)
                 offset += Int64(try reader.drainLines(atEnd: lastLineIsFinal) { line, cutShort in
                     if cutShort { report.linesCutShort += 1 }
@@ -64,7 +67,10 @@ public struct FileIngester: Sendable {
                 }
                 if !delivery.lines.isEmpty { try await window.send(delivery) }
                 guard atEnd else { continue }
-                guard follow, path != nil else { break }
+                guard follow, path != nil else {
+                    report.unfinishedLastLine = reader.hasUnfinishedLine
+                    break
+                }
 
                 if (try? await Task.sleep(for: followInterval)) == nil || Task.isCancelled { break }
                 switch try file.change(since: offset + Int64(reader.pendingBytes), head: head) {

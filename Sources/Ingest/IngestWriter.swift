@@ -16,6 +16,7 @@ public final class IngestWriter: @unchecked Sendable {
     /// Reads a source needs before it starts (its cursor), run on the writer thread between batches.
     private var lookups: [(EventWriter) -> Void] = []
     private var finishing = false
+    private var assembleStaleAtFinish = false
     private var finished = false
     private var finishWaiters: [CheckedContinuation<IngestCounts, Never>] = []
     private var committed = IngestCounts()
@@ -55,6 +56,10 @@ public final class IngestWriter: @unchecked Sendable {
         try await withCheckedThrowingContinuation { continuation in
             condition.lock()
             defer { condition.unlock() }
+            guard !finishing else {
+                continuation.resume(throwing: CancellationError())
+                return
+            }
             failedOrigins.remove(origin)
             lookups.append { writer in
                 continuation.resume(with: Result { () throws(StoreError) in try writer.cursorPosition(for: origin) })
@@ -70,8 +75,9 @@ public final class IngestWriter: @unchecked Sendable {
         return committed
     }
 
-    /// Stores what is queued, stops the thread and returns the totals.
-    public func finish() async -> IngestCounts {
+    /// Stores what is queued, stops the thread and returns the totals. `assemblingStale`: first
+    /// assembles the sessions that went stale, as a run that reads files to their end does once.
+    public func finish(assemblingStale: Bool = false) async -> IngestCounts {
         await withCheckedContinuation { continuation in
             condition.lock()
             defer { condition.unlock() }
@@ -80,6 +86,7 @@ public final class IngestWriter: @unchecked Sendable {
                 return
             }
             finishing = true
+            assembleStaleAtFinish = assembleStaleAtFinish || assemblingStale
             finishWaiters.append(continuation)
             condition.signal()
         }
@@ -97,6 +104,12 @@ public final class IngestWriter: @unchecked Sendable {
             if !pendingLookups.isEmpty {
                 condition.unlock()
                 for lookup in pendingLookups { lookup(writer) }
+                continue
+            }
+            if queue.isEmpty, finishing, assembleStaleAtFinish {
+                assembleStaleAtFinish = false
+                condition.unlock()
+                commit([], checkStale: true)
                 continue
             }
             if queue.isEmpty, finishing {

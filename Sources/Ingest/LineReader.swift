@@ -26,6 +26,11 @@ struct LineReader {
     /// Bytes read from the file and not yet handed out (an unfinished line).
     var pendingBytes: Int { skippingRest ? 0 : end - start }
 
+    /// Whether an unfinished line that is not blank is waiting for its LF.
+    var hasUnfinishedLine: Bool {
+        pendingBytes > 0 && EventLines.unterminatedLine(in: UnsafeRawBufferPointer(rebasing: buffer[start..<end])) != nil
+    }
+
     /// Forgets everything read, for a file that starts over.
     mutating func reset() {
         start = 0
@@ -72,7 +77,7 @@ struct LineReader {
                 try body(last, false)
             }
             start = end
-        } else if end - start >= maxLine {
+        } else if end - start > maxLine {
             try body(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + maxLine)]), true)
             start = end
             skippingRest = true

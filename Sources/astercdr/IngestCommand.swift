@@ -75,14 +75,18 @@ struct IngestCommand: AsyncParsableCommand {
         var linesCutShort = 0
         for file in files.isEmpty ? ["-"] : files {
             do {
-                linesCutShort += try await ingester.ingest(path: file == "-" ? nil : file, fromStart: fromStart).linesCutShort
+                let report = try await ingester.ingest(path: file == "-" ? nil : file, fromStart: fromStart)
+                linesCutShort += report.linesCutShort
+                if report.unfinishedLastLine {
+                    printError("astercdr: the last line of '\(file)' has no line end yet; it is not stored now and is read by a later run once it ends (append a newline if the file is complete)")
+                }
             } catch {
                 printError("astercdr: \(error)")
                 failed = true
                 if error is StoreError { break }
             }
         }
-        let totals = await writer.finish()
+        let totals = await writer.finish(assemblingStale: true)
         printSummary(totals)
         if linesCutShort > 0 {
             printError("astercdr: \(linesCutShort) lines were longer than \(ingester.maxLineBytes >> 20) MiB and were stored cut short")

@@ -5,12 +5,26 @@ import Testing
     let callsDump = "SELECT * FROM calls ORDER BY sessionid"
     let partiesDump = "SELECT * FROM call_parties ORDER BY sessionid, party"
 
+    /// A run that reads its input to the end assembles, before it stops, the sessions gone stale.
+    @Test func anIngestRunAssemblesStaleSessionsBeforeItEnds() throws {
+        try withTemporaryDirectory { dir in
+            let db = dir.appendingPathComponent("cdr.db").path
+            let open = try String(contentsOf: repositoryRoot.appendingPathComponent("samples/vendor-flows.txt"), encoding: .utf8)
+                .split(separator: "\n").dropLast().joined(separator: "\n") + "\n"
+            let first = try astercdr(["ingest", "--db", db, "--timezone", "Asia/Shanghai"], input: Data(open.utf8))
+            #expect(first.stderr == "astercdr: 12 events: 12 parsed, 0 rejected, 0 duplicates; 1 calls assembled\n")
+            let later = try astercdr(["ingest", "--db", db, "--stale-after", "0"], input: Data())
+            #expect(later.stderr == "astercdr: 0 events: 0 parsed, 0 rejected, 0 duplicates; 1 calls assembled\n")
+            #expect(try query(db, "SELECT complete FROM calls WHERE sessionid = '1f10eab01f5b1b36230b8e91aef34810'") == [["0"]])
+        }
+    }
+
     @Test func staleSessionsAndFullRebuildsFromTheCommandLine() throws {
         try withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("cdr.db").path
             // The dial-in flow without its CONVERSATION hangup: it stays open.
             let lines = try String(contentsOf: repositoryRoot.appendingPathComponent("samples/vendor-flows.txt"), encoding: .utf8)
-                .split(separator: "\n").dropLast().joined(separator: "\n")
+                .split(separator: "\n").dropLast().joined(separator: "\n") + "\n"
             let file = dir.appendingPathComponent("flows.log")
             try Data(lines.utf8).write(to: file)
             let ingest = try astercdr(["ingest", file.path, "--db", db, "--timezone", "Asia/Shanghai"])
