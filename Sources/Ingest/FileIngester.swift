@@ -49,6 +49,7 @@ public struct FileIngester: Sendable {
         defer { reader.deallocate() }
         var window = DeliveryWindow(writer: writer, size: Self.deliveriesInFlight)
         var head: [UInt8] = []
+        var rotationSeen = false
         do {
             while true {
                 let atEnd = try reader.fill(from: file)
@@ -75,7 +76,11 @@ public struct FileIngester: Sendable {
                 if (try? await Task.sleep(for: followInterval)) == nil || Task.isCancelled { break }
                 switch try file.change(since: offset + Int64(reader.pendingBytes), head: head) {
                 case .none, .grown:
-                    break
+                    rotationSeen = false
+                case .replaced where !rotationSeen:
+                    // A logger may write to the renamed file until it reopens its log: the old file
+                    // must stay quiet for one more interval before it is left.
+                    rotationSeen = true
                 case .truncated:
                     // Rewritten from its start: what was read stays stored, the new text is read from the top.
                     offset = 0
@@ -89,6 +94,7 @@ public struct FileIngester: Sendable {
                     reader.reset()
                     file = next
                     offset = 0
+                    rotationSeen = false
                 }
             }
             try await window.drain()

@@ -14,10 +14,10 @@ import Testing
     }
 
     /// An ingester following the events file, as `ingest --follow` runs it, stopped by cancellation.
-    func follow(_ ws: Workspace) throws -> (Task<FileIngester.Report, any Error>, IngestWriter) {
+    func follow(_ ws: Workspace, every interval: Duration = .milliseconds(20)) throws -> (Task<FileIngester.Report, any Error>, IngestWriter) {
         let store = try CallStore(path: ws.dbPath, access: .create, timeZone: "UTC")
         let writer = IngestWriter(writer: try EventWriter(store: store))
-        let ingester = FileIngester(writer: writer, followInterval: .milliseconds(20))
+        let ingester = FileIngester(writer: writer, followInterval: interval)
         let path = ws.events.path
         return (Task { try await ingester.ingest(path: path, follow: true) }, writer)
     }
@@ -60,6 +60,28 @@ import Testing
             _ = try await again.value
             _ = await againWriter.finish()
             #expect(try ws.payloads() == (0...6).map(event))
+        }
+    }
+
+    /// A logger keeps writing to the renamed file for a moment after a rotation: those lines are read too.
+    @Test func linesWrittenToTheRenamedFileAfterARotationAreNotLost() async throws {
+        try await Workspace.with { ws in
+            try ws.write(event(0) + "\n")
+            let (running, writer) = try follow(ws, every: .milliseconds(300))
+            try await waitFor(1, in: ws)
+            let renamed = ws.dir.appendingPathComponent("events.log.1")
+            try FileManager.default.moveItem(at: ws.events, to: renamed)
+            try ws.write(event(2) + "\n")
+            try await Task.sleep(for: .milliseconds(100))
+            let old = try FileHandle(forWritingTo: renamed)
+            try old.seekToEnd()
+            try old.write(contentsOf: Data((event(1) + "\n").utf8))
+            try old.close()
+            try await waitFor(3, in: ws)
+            running.cancel()
+            _ = try await running.value
+            _ = await writer.finish()
+            #expect(try ws.payloads() == [event(0), event(1), event(2)])
         }
     }
 }
