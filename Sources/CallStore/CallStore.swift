@@ -11,10 +11,12 @@ public final class CallStore {
     public let zone: TimeZone
 
     public enum Access: Sendable {
-        /// Create the database when it does not exist (ingest).
+        /// Create the database when it does not exist, and write to it (ingest).
         case create
-        /// The database must exist (assemble, reports).
-        case existing
+        /// The database must exist, and be writable (assemble).
+        case update
+        /// The database must exist; it is only read (reports).
+        case read
     }
 
     static let migrator = Migrator(SchemaMigrations.all.map { Migration(version: $0.version, name: $0.name, sql: $0.sql) })
@@ -22,7 +24,7 @@ public final class CallStore {
     /// Opens `path`, refusing a database of a newer schema before anything is written to it.
     /// `timeZone` is an IANA name; nil means the stored zone, or the machine's for a new database.
     public init(path: String, access: Access, timeZone requestedZone: String?) throws(StoreError) {
-        if access == .existing, !FileManager.default.fileExists(atPath: path) {
+        if access != .create, !FileManager.default.fileExists(atPath: path) {
             throw .missing(path: path)
         }
         let requested = try requestedZone.map { name throws(StoreError) -> NamedZone in
@@ -35,6 +37,11 @@ public final class CallStore {
             throw .cannotOpen(path: path, error)
         }
         self.path = path
+        // Refused up front: a read-only connection never becomes writable, so a writer that started
+        // on one would fail every commit even after the file is fixed.
+        if access != .read, database.isReadOnly {
+            throw .readOnly(path: path)
+        }
         do {
             // The version check reads only, so a newer database is left exactly as it was.
             let applied = try Self.migrator.appliedVersion(of: database)

@@ -4,6 +4,7 @@ import SQLite
 public enum StoreError: Error, CustomStringConvertible {
     case cannotOpen(path: String, SQLiteError)
     case missing(path: String)
+    case readOnly(path: String)
     case newerSchema(path: String, MigrationError)
     case unknownTimeZone(String)
     case timeZoneMismatch(path: String, stored: String, requested: String)
@@ -15,6 +16,8 @@ public enum StoreError: Error, CustomStringConvertible {
             "cannot open database '\(path)': \(error.message) (\(Self.advice(for: error)))"
         case .missing(let path):
             "no database at '\(path)' (run `astercdr ingest` first, or name one with --db or $ASTERCDR_DB)"
+        case .readOnly(let path):
+            "cannot write to database '\(path)': it can only be opened read-only (check the permissions of the file, its -wal and -shm files and its folder, and that its file system is mounted read-write)"
         case .newerSchema(let path, let error):
             "cannot use database '\(path)': \(error)"
         case .unknownTimeZone(let name):
@@ -31,9 +34,9 @@ public enum StoreError: Error, CustomStringConvertible {
         case 14: "check the path and permissions"                                  // SQLITE_CANTOPEN
         case 26: "it is not an SQLite database; check the path"                   // SQLITE_NOTADB
         case 8: "the file is read-only; check its permissions"                    // SQLITE_READONLY
-        case 13: "the disk is full; free some space and run again"                // SQLITE_FULL
+        case 13: "the disk is full; free some space"                               // SQLITE_FULL
         case 5, 6: "another program holds the database locked; try again"         // SQLITE_BUSY, SQLITE_LOCKED
-        case 10: "an I/O error; check the disk and its free space"                 // SQLITE_IOERR
+        case 10: "check the disk, its free space and the file-size limit (ulimit -f)" // SQLITE_IOERR
         case 11: "the database file is damaged; restore it from a backup"         // SQLITE_CORRUPT
         default: "SQLite code \(error.extendedCode)"
         }

@@ -72,6 +72,9 @@ public struct FileIngester: Sendable {
                     report.unfinishedLastLine = reader.hasUnfinishedLine
                     break
                 }
+                // Caught up: a delivery that failed must be known now, not when the file next grows,
+                // so the source resumes from its stored position while it waits anyway.
+                try await window.drain()
 
                 if (try? await Task.sleep(for: followInterval)) == nil || Task.isCancelled { break }
                 switch try file.change(since: offset + Int64(reader.pendingBytes), head: head) {

@@ -43,6 +43,12 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
+    /// True when SQLite could open the file for reading only (its permissions, an immutable file, a
+    /// read-only mount): SQLite then opens it read-only without an error, and only a write fails.
+    public var isReadOnly: Bool {
+        sqlite3_db_readonly(handle, "main") == 1
+    }
+
     /// Runs one or more statements that return no rows.
     public func execute(_ sql: String) throws(SQLiteError) {
         try SQLiteError.check(sqlite3_exec(handle, sql, nil, nil, nil), handle, sql: sql)

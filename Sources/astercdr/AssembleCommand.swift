@@ -21,7 +21,7 @@ struct AssembleCommand: ParsableCommand {
     var staleAfter: StaleAfter = .default
 
     func run() throws {
-        let store = try database.open(.existing)
+        let store = try database.open(.update)
         let written = try reportingFailure {
             let keeper = try SessionKeeper(store: store, staleAfterSeconds: staleAfter.seconds)
             if all {

@@ -17,7 +17,13 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func open(_ access: CallStore.Access) throws -> CallStore {
-        try reportingFailure { try CallStore(path: path, access: access, timeZone: timezone) }
+        if access != .read {
+            // Past a file-size limit (ulimit -f) the kernel kills a writer with SIGXFSZ by default.
+            // Ignored, the write fails with EFBIG and is reported like a full disk: the commit is
+            // rolled back, nothing it covered is acknowledged, and the next commit tries again.
+            signal(SIGXFSZ, SIG_IGN)
+        }
+        return try reportingFailure { try CallStore(path: path, access: access, timeZone: timezone) }
     }
 }
 

@@ -54,7 +54,7 @@ extension ReportKind: ExpressibleByArgument {}
 /// Runs `body` on the database's reports and flushes what it wrote, with failures worded as
 /// every other command words them.
 func withReports<T>(_ database: DatabaseOptions, _ body: (CallReports, StandardOutput) throws -> T) throws -> T {
-    let store = try database.open(.existing)
+    let store = try database.open(.read)
     let output = StandardOutput()
     defer { output.flush() }
     return try reportingFailure { try body(CallReports(store), output) }

@@ -80,10 +80,16 @@ struct IngestCommand: AsyncParsableCommand {
                 if report.unfinishedLastLine {
                     printError("astercdr: the last line of '\(file)' has no line end yet; it is not stored now and is read by a later run once it ends (append a newline if the file is complete)")
                 }
+            } catch let error as StoreError {
+                printError("astercdr: \(error)")
+                printError(file == "-"
+                    ? "astercdr: lines of standard input after the last commit were not stored; send them again"
+                    : "astercdr: '\(file)' is stored up to the last commit; the next run reads on from there")
+                failed = true
+                break
             } catch {
                 printError("astercdr: \(error)")
                 failed = true
-                if error is StoreError { break }
             }
         }
         let totals = await writer.finish(assemblingStale: true)

@@ -100,8 +100,8 @@ import Testing
         try withTemporaryDirectory { dir in
             let path = dir.appendingPathComponent("cdr.db").path
             _ = try CallStore(path: path, access: .create, timeZone: "UTC")
-            _ = try CallStore(path: path, access: .existing, timeZone: "Etc/UTC")
-            let reopened = try CallStore(path: path, access: .existing, timeZone: nil)
+            _ = try CallStore(path: path, access: .update, timeZone: "Etc/UTC")
+            let reopened = try CallStore(path: path, access: .update, timeZone: nil)
             #expect(reopened.zone.secondsFromGMT() == 0)
             let error = #expect(throws: StoreError.self) { try CallStore(path: path, access: .create, timeZone: "Asia/Shanghai") }
             #expect(error?.description == "database '\(path)' keeps its times in UTC, not Asia/Shanghai (leave out --timezone, or use another database for Asia/Shanghai)")
@@ -141,7 +141,7 @@ import Testing
             #expect(notDB?.description == "cannot open database '\(notADatabase)': file is not a database (it is not an SQLite database; check the path)")
 
             let absent = dir.appendingPathComponent("absent.db").path
-            let missing = #expect(throws: StoreError.self) { try CallStore(path: absent, access: .existing, timeZone: nil) }
+            let missing = #expect(throws: StoreError.self) { try CallStore(path: absent, access: .update, timeZone: nil) }
             #expect(missing?.description == "no database at '\(absent)' (run `astercdr ingest` first, or name one with --db or $ASTERCDR_DB)")
         }
     }

@@ -18,10 +18,16 @@ struct Run {
 }
 
 /// Runs `astercdr` with `arguments`, feeding `input` on standard input, and waits for it.
-func astercdr(_ arguments: [String], input: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+/// `fileSizeLimit`: under that soft RLIMIT_FSIZE in bytes, the way `ulimit -f` fills a disk for one process.
+func astercdr(_ arguments: [String], input: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:], fileSizeLimit: Int? = nil) throws -> Run {
     let process = Process()
-    process.executableURL = astercdrBinary
-    process.arguments = arguments
+    if let fileSizeLimit {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        process.arguments = ["--fsize=\(fileSizeLimit):unlimited", astercdrBinary.path] + arguments
+    } else {
+        process.executableURL = astercdrBinary
+        process.arguments = arguments
+    }
     if let directory { process.currentDirectoryURL = directory }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe(), inPipe = Pipe()

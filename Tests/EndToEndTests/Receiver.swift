@@ -11,11 +11,20 @@ final class RunningReceiver: @unchecked Sendable {
     let stderr = Pipe()
     let base: String
 
-    init(db: String, extra: [String] = []) async throws {
+    /// `fileSizeLimit`: starts it under that soft RLIMIT_FSIZE (bytes, the hard limit unlimited), the
+    /// way `ulimit -f` fills a disk for one process; `raiseFileSizeLimit()` lifts it while it runs.
+    init(db: String, extra: [String] = [], fileSizeLimit: Int? = nil) async throws {
         port = try freePort()
         base = "http://127.0.0.1:\(port)"
-        process.executableURL = astercdrBinary
-        process.arguments = ["ingest", "--listen", "127.0.0.1:\(port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra
+        let arguments = ["ingest", "--listen", "127.0.0.1:\(port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra
+        if let fileSizeLimit {
+            // prlimit sets the limit on itself and then execs astercdr: the pid stays astercdr's.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+            process.arguments = ["--fsize=\(fileSizeLimit):unlimited", astercdrBinary.path] + arguments
+        } else {
+            process.executableURL = astercdrBinary
+            process.arguments = arguments
+        }
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -28,6 +37,18 @@ final class RunningReceiver: @unchecked Sendable {
     }
 
     struct ReceiverDidNotStart: Error {}
+
+    /// The fault is gone: the running process may write files of any size again.
+    func raiseFileSizeLimit() throws {
+        let prlimit = Process()
+        prlimit.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        prlimit.arguments = ["--pid", "\(process.processIdentifier)", "--fsize=unlimited:unlimited"]
+        try prlimit.run()
+        prlimit.waitUntilExit()
+        guard prlimit.terminationStatus == 0 else { throw LimitNotRaised() }
+    }
+
+    struct LimitNotRaised: Error {}
 
     func post(_ path: String, _ body: String, token: String? = nil) async throws -> (status: HTTPResponseStatus, body: String) {
         var request = HTTPClientRequest(url: base + path)

@@ -14,7 +14,7 @@ struct ReportFixture {
         path = directory.appendingPathComponent("cdr.db").path
         try Dataset.write(calls, to: path)
         self.calls = calls
-        reports = try CallReports(CallStore(path: path, access: .existing, timeZone: nil))
+        reports = try CallReports(CallStore(path: path, access: .read, timeZone: nil))
     }
 
     /// Rows of `SELECT columns FROM rest` as the sqlite3 shell user reads them, keyed by column, NULL as "".
@@ -70,6 +70,6 @@ func withVendorFlows<T>(_ body: (String, CallReports) throws -> T) throws -> T {
             _ = try bytes.withUnsafeMutableBytes { try writer.record(UnsafeRawBufferPointer($0), origin: "test", received: Received(millis: 1_793_581_200_000)) }
         }
         _ = try writer.commit()
-        return try body(path, CallReports(CallStore(path: path, access: .existing, timeZone: nil)))
+        return try body(path, CallReports(CallStore(path: path, access: .read, timeZone: nil)))
     }
 }
