@@ -49,10 +49,12 @@ let package = Package(
         .executableTarget(
             name: "astercdr",
             dependencies: [
-                "Ingest", "CallStore", "Reports",
+                "Ingest", "CallStore", "Reports", "CallSimulation", "CallEvents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         // Helpers the test targets share (temporary folders, the repository's root).
