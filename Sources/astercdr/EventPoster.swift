@@ -26,6 +26,22 @@ struct EventPoster {
     /// Posts every line of `simulation`; each batch's expected calls go to `truth` first.
     /// Throws CancellationError when the task is cancelled, with `totals` as far as they got.
     func post(_ simulation: Simulation, truth: OutputFile?, totals: inout Totals) async throws {
+        var configuration = HTTPClient.Configuration()
+        // A receiver that is down should be told about on every attempt: the pool's own retries
+        // of a failed connection are silent, until the request's deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout = .init(connect: .seconds(5))
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        do {
+            try await post(simulation, truth: truth, totals: &totals, with: client)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+    }
+
+    private func post(_ simulation: Simulation, truth: OutputFile?, totals: inout Totals, with client: HTTPClient) async throws {
         let clock = ContinuousClock()
         let started = clock.now
         var body: [UInt8] = []
@@ -52,7 +68,7 @@ struct EventPoster {
                     try truth.write(truthLines)
                     truthLines.removeAll(keepingCapacity: true)
                 }
-                try await deliver(body, totals: &totals)
+                try await deliver(body, totals: &totals, with: client)
                 totals.events += lines
                 body.removeAll(keepingCapacity: true)
             }
@@ -60,7 +76,7 @@ struct EventPoster {
     }
 
     /// One POST, again and again until the receiver takes it.
-    private func deliver(_ body: [UInt8], totals: inout Totals) async throws {
+    private func deliver(_ body: [UInt8], totals: inout Totals, with client: HTTPClient) async throws {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "text/plain; charset=utf-8")
@@ -70,7 +86,7 @@ struct EventPoster {
         while true {
             let failure: String
             do {
-                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+                let response = try await client.execute(request, timeout: .seconds(30))
                 _ = try await response.body.collect(upTo: 1 << 20)
                 if (200..<300).contains(response.status.code) {
                     totals.posts += 1
