@@ -11,11 +11,11 @@ final class RunningReceiver: @unchecked Sendable {
     let stderr = Pipe()
     let base: String
 
-    init(db: String, extra: [String] = []) async throws {
-        port = try freePort()
-        base = "http://127.0.0.1:\(port)"
+    init(db: String, port: Int? = nil, extra: [String] = []) async throws {
+        self.port = try port ?? freePort()
+        base = "http://127.0.0.1:\(self.port)"
         process.executableURL = astercdrBinary
-        process.arguments = ["ingest", "--listen", "127.0.0.1:\(port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra
+        process.arguments = ["ingest", "--listen", "127.0.0.1:\(self.port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
         try process.run()
