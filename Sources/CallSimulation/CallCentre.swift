@@ -14,8 +14,8 @@ final class Agent {
     }
 }
 
-/// The call centre of scripts/gen-traffic's days: 40 agents (041139735840 .. 041139735879) in 4
-/// groups and 3 teams, 3 inbound DIDs, 2 campaigns, 5 supervisors who take consults.
+/// The simulated call centre: 40 agents (041139735840 .. 041139735879) in 4 groups and 3 teams,
+/// 3 inbound DIDs, 2 campaigns, 5 supervisors who take consults.
 final class CallCentre {
     /// An inbound number: the group that answers it, its campaign, and its share of dial-in calls.
     struct DID: Weighted {

@@ -7,7 +7,7 @@ public struct CallMix: Sendable, Equatable {
     /// The share of dial-out calls the customer never answers.
     public var noAnswer: Double
 
-    /// scripts/gen-traffic's mix: 60% dial-in, 12% of it abandoned; 25% of dial-out unanswered.
+    /// The usual mix: 60% dial-in, 12% of it abandoned; 25% of dial-out unanswered.
     public init(dialIn: Double = 0.6, abandon: Double = 0.12, noAnswer: Double = 0.25) {
         self.dialIn = dialIn
         self.abandon = abandon
@@ -15,7 +15,7 @@ public struct CallMix: Sendable, Equatable {
     }
 
     /// Every kind with its weight. The kinds other than abandoned (dial-in) and customer no answer
-    /// (dial-out) share the rest of their direction in gen-traffic's proportions: of dial-in, 61
+    /// (dial-out) share the rest of their direction in fixed proportions: of dial-in, 61
     /// answered, 10 ring-all, 8 on hold, 4 consult, 5 ring-no-answer-then-next; of dial-out, 62
     /// answered, 5 on hold, 5 agent no answer, 3 failed.
     var weights: [(kind: CallKind, weight: Double)] {
