@@ -43,7 +43,7 @@ final class CallGenerator {
         return call
     }
 
-    func play(_ kind: CallKind, _ route: Route, at arrival: Int64) -> CallScript {
+    private func play(_ kind: CallKind, _ route: Route, at arrival: Int64) -> CallScript {
         switch (kind, route) {
         case (.dialInAnswered, .dialIn(let did)): dialInAnswered(did, at: arrival, hold: false)
         case (.dialInOnHold, .dialIn(let did)): dialInAnswered(did, at: arrival, hold: true)

@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import CallSimulation
 import Foundation
-import NIOCore
 
 /// Sends simulated traffic to astercdr's HTTP receiver (`astercdr ingest --listen`) at a steady
 /// rate: every tick, the lines due by then go in one POST, newline-separated. A failed POST is
@@ -81,7 +80,7 @@ struct EventPoster {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "text/plain; charset=utf-8")
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        request.body = .bytes(ByteBuffer(bytes: body))
+        request.body = .bytes(body)
         var delay = Self.firstRetryDelay
         while true {
             let failure: String

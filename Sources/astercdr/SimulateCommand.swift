@@ -22,7 +22,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Simulate this many calls (the default is 100).", valueName: "n"))
     var calls: Int?
 
-    @Option(help: ArgumentHelp("Simulate the calls that arrive within this span of simulated time (30s, 15m, 8h or seconds).", valueName: "span"))
+    @Option(help: ArgumentHelp("Simulate the calls that arrive within this span of simulated time from --start (30s, 15m, 8h or seconds).", valueName: "span"))
     var duration: TimeSpan?
 
     @Option(help: ArgumentHelp("Write exactly this many lines, for benchmarks: calls go on until then and the last are cut short.", valueName: "n"))
