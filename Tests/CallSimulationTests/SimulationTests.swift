@@ -3,6 +3,9 @@ import Foundation
 import Testing
 
 struct SimulationTests {
+    /// 3,000 calls with agent state, duplicates and late events: what several tests read.
+    static let busyDay = Run(options(.calls(3_000), agentState: true, duplicates: 0.03, outOfOrder: 0.05))
+
     @Test func theSameSeedGivesTheSameBytesAndAnotherSeedOthers() {
         let asked = options(.calls(300), seed: 7, agentState: true, duplicates: 0.05, outOfOrder: 0.05)
         let first = Run(asked), second = Run(asked)
@@ -39,7 +42,7 @@ struct SimulationTests {
     }
 
     @Test func everyKindOfCallAppearsInAFewThousand() {
-        let run = Run(options(.calls(3_000)))
+        let run = Self.busyDay
         let kinds = Set(run.played.map { "\($0.kind)" })
         #expect(kinds == Set(CallKind.allCases.map { "\($0)" }))
         let calls = run.played.map(\.expected)
@@ -84,7 +87,7 @@ struct SimulationTests {
     }
 
     @Test func sharesOfDuplicatesAndLateEventsAreRoughlyAsAsked() throws {
-        let run = Run(options(.calls(3_000), agentState: true, duplicates: 0.03, outOfOrder: 0.05))
+        let run = Self.busyDay
         var seen = Set<Substring>()
         var copies = 0, late = 0, afterHangup = 0
         var newest = 0
@@ -125,7 +128,9 @@ struct SimulationTests {
     }
 
     @Test func agentStateEventsFrameEachAgentsShift() {
-        let lines = Run(options(.calls(500), agentState: true)).lines.filter { $0.hasPrefix("agentno=") }
+        // Each event once, in eventid order: as delivered, some come twice or late.
+        let lines = Set(Self.busyDay.lines.filter { $0.hasPrefix("agentno=") })
+            .sorted { Int($0.value(of: "eventid")!)! < Int($1.value(of: "eventid")!)! }
         var byAgent: [Substring: [Substring]] = [:]
         for line in lines {
             #expect(line.value(of: "sessionid") == nil)
