@@ -20,6 +20,11 @@ struct EventLineWriter {
     // Events come in time order, many in the same second: its text is worked out once.
     private var cachedSecond = Int64.min
     private var cachedTime: [UInt8] = []
+    private var cachedTimeIsMisread = false
+    /// Lines whose eventTime a reader takes for another instant: those of the second pass through
+    /// the hour a zone repeats when its clocks go back, whose text also names the first pass,
+    /// which is how it is read (SPEC 1.3).
+    private(set) var misdatedLines = 0
 
     init(format: EventFormat, clock: ZoneClock) {
         self.format = format
@@ -28,9 +33,12 @@ struct EventLineWriter {
 
     mutating func append(_ event: TimelineEvent, at time: Int64, eventid: UInt64, to line: inout [UInt8]) {
         if time != cachedSecond {
+            let civil = clock.civilTime(at: time)
             cachedSecond = time
-            cachedTime = Self.timeText(clock.civilTime(at: time))
+            cachedTime = Self.timeText(civil)
+            cachedTimeIsMisread = clock.epoch(of: civil) != time
         }
+        if cachedTimeIsMisread { misdatedLines += 1 }
         switch (format, event) {
         case (.keyValue, .session(let event)): appendKeyValue(event, eventid: eventid, to: &line)
         case (.keyValue, .agentState(let event)): appendKeyValue(event, eventid: eventid, to: &line)

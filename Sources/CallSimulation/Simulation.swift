@@ -69,6 +69,10 @@ public final class Simulation {
 
     public private(set) var linesDelivered = 0
 
+    /// Events whose eventTime will be read as another instant: the second pass through an hour
+    /// the zone repeats when its clocks go back.
+    public var misdatedEvents: Int { writer.misdatedLines }
+
     /// Events played and not yet sent: the calls in flight.
     var pendingEvents: Int { timeline.count }
 

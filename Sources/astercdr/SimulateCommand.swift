@@ -142,17 +142,19 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             lines.removeAll(keepingCapacity: true)
         }
+        warnIfMisdated(simulation.misdatedEvents)
     }
 
     /// Live to the HTTP receiver, until every event is taken or SIGINT/SIGTERM gives up.
     private func send(_ options: SimulationOptions, truth: OutputFile?, to poster: EventPoster) async throws {
         let posting = Task {
             var totals = EventPoster.Totals()
+            let simulation = Simulation(options)
             do {
-                try await poster.post(Simulation(options), truth: truth, totals: &totals)
-                return (totals, nil as Error?)
+                try await poster.post(simulation, truth: truth, totals: &totals)
+                return (totals, simulation.misdatedEvents, nil as Error?)
             } catch {
-                return (totals, error)
+                return (totals, simulation.misdatedEvents, error)
             }
         }
         let interrupt = Task {
@@ -161,8 +163,9 @@ struct SimulateCommand: AsyncParsableCommand {
                 return
             }
         }
-        let (totals, error) = await posting.value
+        let (totals, misdated, error) = await posting.value
         interrupt.cancel()
+        warnIfMisdated(misdated)
         let counts = "\(totals.events) events posted in \(totals.posts) POSTs, \(totals.retries) retries"
         switch error {
         case nil:
@@ -174,6 +177,17 @@ struct SimulateCommand: AsyncParsableCommand {
             printError("astercdr: \(error); \(counts)")
             throw ExitCode.failure
         }
+    }
+
+    /// asterCC's eventTime has no zone: the second time a zone's clocks go through an hour (when
+    /// they go back), the text also names the first time, and that is how astercdr reads it (SPEC 1.3).
+    private func warnIfMisdated(_ events: Int) {
+        guard events > 0 else { return }
+        printError("""
+            astercdr: warning: \(events) events happen the second time \(options.zone.identifier)'s clocks go through an hour \
+            they repeat; their eventTime also names the first time, which is how astercdr reads it, so their calls are not \
+            assembled as they happened (nor as --truth says)
+            """)
     }
 }
 

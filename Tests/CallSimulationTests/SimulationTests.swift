@@ -1,4 +1,5 @@
 @testable import CallSimulation
+import CallEvents
 import Foundation
 import Testing
 
@@ -112,6 +113,25 @@ struct SimulationTests {
         #expect(abs(Double(copies) / distinct - 0.03) < 0.005)
         #expect(abs(Double(late) / distinct - 0.05) < 0.01)
         #expect(afterHangup > 10)
+    }
+
+    /// Berlin's clocks go back from 03:00 to 02:00 on 2026-10-25: the second time through 02:xx,
+    /// an eventTime also names the first time, and is read so. Shanghai repeats no hour.
+    @Test func eventTimesOfARepeatedHourAreCounted() {
+        func run(_ zone: String) -> (misdated: Int, inTheHour: Int) {
+            var asked = options(.span(seconds: 3 * 3600))
+            asked.zone = TimeZone(identifier: zone)!
+            asked.start = CivilTime(parsing: "2026-10-25 01:00:00")!
+            let simulation = Simulation(asked)
+            var lines: [UInt8] = []
+            while simulation.appendLine(to: &lines) {}
+            let times = String(decoding: lines, as: UTF8.self).split(separator: "\n").compactMap { $0.value(of: "eventTime") }
+            return (simulation.misdatedEvents, times.count { $0.hasPrefix("2026-10-25 02:") })
+        }
+        let berlin = run("Europe/Berlin"), shanghai = run("Asia/Shanghai")
+        // Berlin goes through 02:xx twice, the second time misdated.
+        #expect(berlin.misdated > 0 && abs(2 * berlin.misdated - berlin.inTheHour) < berlin.inTheHour / 5)
+        #expect(shanghai.misdated == 0 && shanghai.inTheHour > 0)
     }
 
     /// However long it runs, only the calls in flight wait on the timeline, even when the

@@ -11,7 +11,7 @@ struct ExpectedCalls {
 
         init(_ value: Any) {
             switch value {
-            case let number as NSNumber where !(value is String): self = .integer(number.int64Value)
+            case let number as NSNumber: self = .integer(number.int64Value)
             case let text as String: self = .text(text)
             default: self = .null
             }

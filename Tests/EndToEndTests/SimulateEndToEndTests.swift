@@ -49,6 +49,15 @@ import Testing
         #expect(run.stdout.hasSuffix("\n"))
     }
 
+    @Test func trafficInAnHourTheZoneRepeatsIsWarnedAbout() throws {
+        let berlin = try astercdr(["simulate", "--duration", "3h", "--start", "2026-10-25 01:00:00", "--timezone", "Europe/Berlin"])
+        #expect(berlin.status == 0)
+        #expect(berlin.stderr.hasPrefix("astercdr: warning: "))
+        #expect(berlin.stderr.contains(" events happen the second time Europe/Berlin's clocks go through an hour they repeat; "))
+        let shanghai = try astercdr(["simulate", "--duration", "3h", "--start", "2026-10-25 01:00:00", "--timezone", "Asia/Shanghai"])
+        #expect(shanghai.status == 0 && shanghai.stderr.isEmpty)
+    }
+
     /// `astercdr simulate | head`: the reader goes away; the writer stops quietly.
     @Test func aClosedStandardOutputEndsQuietly() throws {
         let process = Process()
