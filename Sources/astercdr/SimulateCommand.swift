@@ -106,7 +106,7 @@ struct SimulateCommand: AsyncParsableCommand {
         }
     }
 
-    var options: SimulationOptions {
+    private var options: SimulationOptions {
         let length: SimulationOptions.Length =
             if let duration { .span(seconds: duration.seconds) } else if let events { .lines(events) } else { .calls(calls ?? 100) }
         return SimulationOptions(

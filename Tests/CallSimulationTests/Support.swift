@@ -86,7 +86,7 @@ enum VendorFlows {
     }
 }
 
-/// A call built by hand, starting at `base`: a header of the given direction.
+/// A call to play by hand (from `base`), with a header of the given direction.
 func handBuilt(_ direction: CallHeader.Direction, kind: CallKind) -> CallScript {
     CallScript(kind: kind, header: CallHeader(
         sessionid: "0123456789abcdef0123456789abcdef", direction: direction, did: direction == .dialIn ? "800888" : "",
