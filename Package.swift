@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "CallEvents"),
         // One session's events -> a call record and its parties. Pure, no I/O.
         .target(name: "CallAssembly"),
+        // A simulated call centre's traffic, and the call record each call should give. Pure, no I/O.
+        .target(name: "CallSimulation", dependencies: ["CallEvents"]),
         // The schema and every write: events, duplicates, estimates, call records, cursors.
         .target(name: "CallStore", dependencies: ["SQLite", "Migrations", "CallEvents", "CallAssembly"]),
         // Where events come from: files, standard input, the HTTP receiver, push-channel
@@ -47,10 +49,12 @@ let package = Package(
         .executableTarget(
             name: "astercdr",
             dependencies: [
-                "Ingest", "CallStore", "Reports",
+                "Ingest", "CallStore", "Reports", "CallSimulation", "CallEvents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         // Helpers the test targets share (temporary folders, the repository's root).
@@ -58,6 +62,7 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
+        .testTarget(name: "CallSimulationTests", dependencies: ["CallSimulation", "CallEvents"]),
         .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "Migrations", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CallStore", "SQLite", "TestSupport"]),

@@ -1,6 +1,6 @@
 /// Writes a string as a JSON string literal.
-enum JSONString {
-    static func append(_ text: String, to json: inout [UInt8]) {
+public enum JSONString {
+    public static func append(_ text: String, to json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {

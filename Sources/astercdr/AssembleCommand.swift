@@ -18,7 +18,7 @@ struct AssembleCommand: ParsableCommand {
     var all = false
 
     @Option(help: ArgumentHelp("A session without its CONVERSATION hangup is stale once its newest event is this old (30s, 15m, 4h or seconds).", valueName: "duration"))
-    var staleAfter: StaleAfter = .default
+    var staleAfter: TimeSpan = .fourHours
 
     func run() throws {
         let store = try database.open(.update)

@@ -42,7 +42,7 @@ struct IngestCommand: AsyncParsableCommand {
     var subscribe: [String] = []
 
     @Option(help: ArgumentHelp("Assemble a session without its CONVERSATION hangup once its newest event is this old (30s, 15m, 4h or seconds).", valueName: "duration"))
-    var staleAfter: StaleAfter = .default
+    var staleAfter: TimeSpan = .fourHours
 
     @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: Logger.Level = .info

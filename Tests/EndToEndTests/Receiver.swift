@@ -13,10 +13,10 @@ final class RunningReceiver: @unchecked Sendable {
 
     /// `fileSizeLimit`: starts it under that soft RLIMIT_FSIZE (bytes, the hard limit unlimited), the
     /// way `ulimit -f` fills a disk for one process; `raiseFileSizeLimit()` lifts it while it runs.
-    init(db: String, extra: [String] = [], fileSizeLimit: Int? = nil) async throws {
-        port = try freePort()
-        base = "http://127.0.0.1:\(port)"
-        let arguments = ["ingest", "--listen", "127.0.0.1:\(port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra
+    init(db: String, port: Int? = nil, extra: [String] = [], fileSizeLimit: Int? = nil) async throws {
+        self.port = try port ?? freePort()
+        base = "http://127.0.0.1:\(self.port)"
+        let arguments = ["ingest", "--listen", "127.0.0.1:\(self.port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra
         if let fileSizeLimit {
             // prlimit sets the limit on itself and then execs astercdr: the pid stays astercdr's.
             process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")

@@ -5,17 +5,9 @@ import Testing
 @Suite(.enabled(if: Nchan.canRun, "needs nginx and libnginx-mod-nchan: apt-get install nginx libnginx-mod-nchan")) struct KilledIngesterTests {
     let channel = "8001_s3cret"
 
-    /// The built binary: $ASTERCDR_BIN, else next to the test bundle, else .build/debug.
-    static let binary: URL = {
-        let environment = ProcessInfo.processInfo.environment["ASTERCDR_BIN"].map { URL(fileURLWithPath: $0) }
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("astercdr")
-        let debug = repositoryRoot.appendingPathComponent(".build/debug/astercdr")
-        return [environment, besideTests].compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? debug
-    }()
-
     func ingester(_ url: String, ws: Workspace, log: FileHandle) throws -> Process {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = astercdrBinary
         // At debug level ServiceLifecycle names every service it starts: the channel must not show there either.
         process.arguments = ["ingest", "--subscribe", url, "--db", ws.dbPath, "--timezone", "Asia/Shanghai", "--log-level", "debug"]
         process.standardError = log

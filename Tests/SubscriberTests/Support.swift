@@ -145,9 +145,9 @@ func post(_ url: String, _ body: String) async throws -> UInt {
     return response.status.code
 }
 
-/// `python3 scripts/gen-traffic` with these arguments: one event a line.
+/// `astercdr simulate` with these arguments: one event a line.
 func generatedTraffic(_ arguments: [String]) throws -> [String] {
-    let run = try runToEnd(["python3", repositoryRoot.appendingPathComponent("scripts/gen-traffic").path] + arguments)
+    let run = try runToEnd([astercdrBinary.path, "simulate", "--timezone", "Asia/Shanghai"] + arguments)
     return run.output.split(separator: "\n").map(String.init)
 }
 

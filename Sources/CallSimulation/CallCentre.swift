@@ -1,0 +1,102 @@
+/// Someone who takes calls: an agent of a group, or a supervisor who takes consults.
+final class Agent {
+    let number: String
+    let team: String
+    let group: String
+    /// When they can take their next call: never earlier, so nobody is on two calls at once.
+    var freeAt: Int64
+
+    init(number: String, team: String, group: String, freeAt: Int64) {
+        self.number = number
+        self.team = team
+        self.group = group
+        self.freeAt = freeAt
+    }
+}
+
+/// The simulated call centre: 40 agents (041139735840 .. 041139735879) in 4 groups and 3 teams,
+/// 3 inbound DIDs, 2 campaigns, 5 supervisors who take consults.
+final class CallCentre {
+    /// An inbound number: the group that answers it, its campaign, and its share of dial-in calls.
+    struct DID: Weighted {
+        let number: String
+        let group: String
+        let campaign: String
+        let weight: Double
+    }
+
+    /// A group whose agents dial out, for which campaign, and its share of dial-out calls.
+    struct DialOutGroup: Weighted {
+        let group: String
+        let campaign: String
+        let weight: Double
+    }
+
+    static let dids = [
+        DID(number: "800888", group: "100", campaign: "10", weight: 40),
+        DID(number: "8008008", group: "101", campaign: "10", weight: 40),
+        DID(number: "4006558800", group: "102", campaign: "12", weight: 20),
+    ]
+    static let dialOutGroups = [
+        DialOutGroup(group: "102", campaign: "10", weight: 25),
+        DialOutGroup(group: "103", campaign: "12", weight: 75),
+    ]
+
+    /// group id -> its agents. 100 and 101: inbound hotlines; 102: blended (inbound and
+    /// callbacks); 103: outbound sales.
+    private(set) var groups: [String: [Agent]] = [:]
+    let supervisors: [Agent]
+
+    /// Everyone is free some time in the ten minutes before `start`, when they logged in.
+    init(start: Int64, random: inout SeededRandom) {
+        let layout: [(group: String, team: String, firstAgent: Int)] = [("100", "3", 50), ("101", "3", 40), ("102", "20", 60), ("103", "21", 70)]
+        for (group, team, first) in layout {
+            groups[group] = (first..<first + 10).map { n in
+                Agent(number: "0411397358\(n)", team: team, group: group, freeAt: start - Int64(random.int(in: 0...600)))
+            }
+        }
+        supervisors = (90..<95).map { Agent(number: "0411397358\($0)", team: "", group: "", freeAt: start) }
+    }
+
+    /// Agents in a stable order: groups by id, agents by number.
+    var everyAgent: [Agent] {
+        groups.keys.sorted().flatMap { groups[$0]! }
+    }
+
+    func team(of group: String) -> String {
+        groups[group]![0].team
+    }
+
+    /// `count` agents of `group` for a call that wants them at `time`, and the moment they are
+    /// all free (`time`, or later when too few are free then).
+    func freeAgents(of group: String, count: Int, at time: Int64, excluding excluded: Agent? = nil,
+                    random: inout SeededRandom) -> (agents: [Agent], at: Int64) {
+        free(among: groups[group]!.filter { $0 !== excluded }, count: count, at: time, random: &random)
+    }
+
+    /// A supervisor free at `time`, or the one free soonest after it.
+    func freeSupervisor(at time: Int64, random: inout SeededRandom) -> (supervisor: Agent, at: Int64) {
+        let (chosen, at) = free(among: supervisors, count: 1, at: time, random: &random)
+        return (chosen[0], at)
+    }
+
+    /// When the `count`-th agent of `group` to come free is free.
+    func soonestFree(of group: String, count: Int) -> Int64 {
+        groups[group]!.map(\.freeAt).sorted()[count - 1]
+    }
+
+    private func free(among people: [Agent], count: Int, at time: Int64, random: inout SeededRandom) -> ([Agent], Int64) {
+        var free = people.filter { $0.freeAt <= time }
+        if free.count >= count {
+            // A partial shuffle: `count` of them, each equally likely.
+            for index in 0..<count {
+                free.swapAt(index, random.int(in: index...free.count - 1))
+            }
+            return (Array(free.prefix(count)), time)
+        }
+        let soonest = people.enumerated()
+            .sorted { ($0.element.freeAt, $0.offset) < ($1.element.freeAt, $1.offset) }
+            .prefix(count).map(\.element)
+        return (soonest, max(time, soonest[count - 1].freeAt))
+    }
+}
