@@ -82,7 +82,7 @@ public final class SessionKeeper {
         guard let record = CallAssembler.assemble(sessionid: sessionid, events: events.map(\.event)) else {
             return false
         }
-        try callWriter.write(record, assembledAt: events.map(\.receivedAt).max() ?? "")
+        try callWriter.write(record, assembledAt: events.filter { !$0.event.isDuplicate }.map(\.receivedAt).max() ?? "")
         return true
     }
 
