@@ -59,9 +59,9 @@ public final class IngestHarness {
             }
             if let failure = try checkCounts(expected) { return failure }
         }
-        if let failure = try checkPayloads(batches.flatMap { $0.map { UnsafeRawBufferPointer(rebasing: body[$0]) } }) {
-            return failure
-        }
+        let stored = batches.flatMap { $0.map { UnsafeRawBufferPointer(rebasing: body[$0]) } }
+        if let failure = try checkPayloads(stored) { return failure }
+        if let failure = try StoredEventChecks.check(stored, in: store.database, zone: store.zone) { return failure }
         for (rule, sql) in StoreInvariants.all where try count(sql) != 0 {
             return "broken: \(rule)"
         }

@@ -2,7 +2,8 @@ import Foundation
 import FuzzChecks
 
 /// This process's database, in a folder of its own that is removed at exit.
-let databaseFolder = NSTemporaryDirectory() + "/astercdr-fuzz-\(ProcessInfo.processInfo.processIdentifier)"
+let databaseFolder = URL(fileURLWithPath: NSTemporaryDirectory())
+    .appendingPathComponent("astercdr-fuzz-\(ProcessInfo.processInfo.processIdentifier)").path
 
 /// libFuzzer calls the entry point from one thread, one input at a time.
 nonisolated(unsafe) let harness: IngestHarness = {
