@@ -57,8 +57,14 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // Fuzzing (scripts/fuzz): the invariants both fuzz targets check, shared with FuzzRegressionTests,
+        // which replays the committed inputs of Fuzz/corpus. Each target also runs as a plain replayer.
+        .target(name: "FuzzChecks", dependencies: ["CallEvents", "CallStore", "SQLite"], path: "Fuzz/FuzzChecks"),
+        .executableTarget(name: "FuzzParser", dependencies: ["FuzzChecks"], path: "Fuzz/FuzzParser"),
+        .executableTarget(name: "FuzzIngest", dependencies: ["FuzzChecks"], path: "Fuzz/FuzzIngest"),
         // Helpers the test targets share (temporary folders, the repository's root).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "TestSupport"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),

@@ -24,8 +24,10 @@ public enum EventLines {
         return isBlank(line) ? nil : line
     }
 
-    /// True when the line holds only spaces, tabs and CRs (or nothing).
+    /// True when the line holds only spaces, tabs and CRs (or nothing) after a leading UTF-8 byte
+    /// order mark, which the parser skips too: a line with just a mark has no event to store.
     public static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
-        line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+        let start = line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF ? 3 : 0
+        return line[start...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 }

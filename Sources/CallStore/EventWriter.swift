@@ -106,7 +106,8 @@ public final class EventWriter {
         let time: String
         if let civil {
             epoch = clock.epoch(of: civil)
-            time = civil.text
+            // That instant in the zone (SPEC 1.3): a wall time in a DST gap is the hour after it.
+            time = clock.civilTime(at: epoch).text
         } else {
             // Until its session has a timed event the estimate is the arrival itself (SPEC 1.3);
             // the session is brought up to date at commit.

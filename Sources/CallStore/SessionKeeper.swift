@@ -82,7 +82,7 @@ public final class SessionKeeper {
         guard let record = CallAssembler.assemble(sessionid: sessionid, events: events.map(\.event)) else {
             return false
         }
-        try callWriter.write(record, assembledAt: events.map(\.receivedAt).max() ?? "")
+        try callWriter.write(record, assembledAt: events.filter { !$0.event.isDuplicate }.map(\.receivedAt).max() ?? "")
         return true
     }
 
@@ -97,9 +97,10 @@ public final class SessionKeeper {
     private func refreshedEvents(_ sessionid: String) throws -> [StoredSessionEvent] {
         var events = try loader.events(of: sessionid)
         guard events.contains(where: \.timeEstimated) else { return events }
+        // A duplicate is ignored by the assembler (SPEC 1.4), so it is no event's neighbour either.
         let arrivals = events.map {
             Arrival(rawID: $0.event.rawID, receivedMillis: ReceivedAt.millis($0.receivedAt) ?? 0,
-                    timedEpoch: $0.timeEstimated ? nil : $0.event.epoch)
+                    timedEpoch: $0.timeEstimated || $0.event.isDuplicate ? nil : $0.event.epoch)
         }
         let estimates = TimeEstimator.estimates(for: arrivals)
         for index in events.indices where events[index].timeEstimated {

@@ -32,6 +32,11 @@ import Testing
         #expect(split("a\rb\r\r\n").lines == ["a\rb\r"])
     }
 
+    @Test func aLineOfJustAByteOrderMarkIsNotAnEvent() {
+        let result = split("\u{FEFF}\r\n\u{FEFF}event=a\n")
+        #expect(result.lines == ["\u{FEFF}event=a"])
+    }
+
     @Test func errorsFromTheBodyPropagate() {
         struct Stop: Error {}
         var seen = 0
@@ -46,8 +51,11 @@ import Testing
         #expect(seen == 2)
     }
 
-    @Test(arguments: [("", true), (" \t\r", true), (" a ", false), ("\n", false)])
-    func blankMeansOnlySpacesTabsAndCRs(_ line: String, _ blank: Bool) {
+    @Test(arguments: [
+        ("", true), (" \t\r", true), (" a ", false), ("\n", false),
+        ("\u{FEFF}", true), ("\u{FEFF} \r", true), (" \u{FEFF}", false), ("\u{FEFF}\u{FEFF}", false),
+    ])
+    func blankMeansOnlySpacesTabsAndCRsAfterAByteOrderMark(_ line: String, _ blank: Bool) {
         #expect(Array(line.utf8).withUnsafeBytes { EventLines.isBlank($0) } == blank)
     }
 }
