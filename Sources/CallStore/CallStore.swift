@@ -49,6 +49,8 @@ public final class CallStore {
                 throw StoreError.newerSchema(path: path, .newerSchema(found: applied, known: Self.migrator.latestVersion))
             }
             try database.execute("PRAGMA journal_mode = WAL")
+            // A sqlite3 shell may open the file at any moment, even as astercdr exits.
+            try database.checkpointWithoutLockingOnClose()
             // A commit is on disk before any source acknowledges what it covers.
             try database.execute("PRAGMA synchronous = FULL")
             // 16 MiB of page cache keeps the hot index pages of a long ingest in memory.

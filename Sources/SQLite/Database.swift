@@ -40,8 +40,22 @@ public final class Database {
     }
 
     deinit {
+        if passiveCheckpointOnClose {
+            sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+        }
         sqlite3_close_v2(handle)
     }
+
+    /// The last connection to close a WAL database normally checkpoints it and deletes the WAL
+    /// under an exclusive lock, and a sqlite3 shell opening the file at that moment (without
+    /// `.timeout`) fails with "database is locked". After this call, closing takes no lock: a
+    /// passive checkpoint (which never blocks readers) is run instead, and the WAL file stays.
+    public func checkpointWithoutLockingOnClose() throws(SQLiteError) {
+        try SQLiteError.check(csqlite3_no_checkpoint_on_close(handle), handle)
+        passiveCheckpointOnClose = true
+    }
+
+    private var passiveCheckpointOnClose = false
 
     /// True when SQLite could open the file for reading only (its permissions, an immutable file, a
     /// read-only mount): SQLite then opens it read-only without an error, and only a write fails.
