@@ -65,7 +65,7 @@ public final class SessionKeeper {
     /// The whole-session decision of `rebuildAll`: true when a record was written.
     func settle(_ sessionid: String, staleBefore cutoff: String) throws -> Bool {
         let events = try refreshedEvents(sessionid)
-        let newest = events.map(\.receivedAt).max() ?? ""
+        let newest = Self.newestArrival(events)
         let hungUp = events.contains {
             !$0.event.isDuplicate && $0.event.source == "CONVERSATION" && $0.event.event == "hangup"
         }
@@ -82,8 +82,13 @@ public final class SessionKeeper {
         guard let record = CallAssembler.assemble(sessionid: sessionid, events: events.map(\.event)) else {
             return false
         }
-        try callWriter.write(record, assembledAt: events.filter { !$0.event.isDuplicate }.map(\.receivedAt).max() ?? "")
+        try callWriter.write(record, assembledAt: Self.newestArrival(events))
         return true
+    }
+
+    /// When the newest event the assembler uses arrived: duplicates are ignored, as live (SPEC 1.4).
+    private static func newestArrival(_ events: [StoredSessionEvent]) -> String {
+        events.filter { !$0.event.isDuplicate }.map(\.receivedAt).max() ?? ""
     }
 
     private func markOpen(_ sessionid: String, lastReceivedAt: String) throws {
