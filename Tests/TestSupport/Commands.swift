@@ -1,0 +1,54 @@
+import Foundation
+
+/// The built `astercdr`: $ASTERCDR_BIN, else beside the test bundle, else in .build/debug.
+public let astercdrBinary: URL = {
+    var candidates: [URL] = []
+    if let path = ProcessInfo.processInfo.environment["ASTERCDR_BIN"] { candidates.append(URL(fileURLWithPath: path)) }
+    candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("astercdr"))
+    candidates.append(repositoryRoot.appendingPathComponent(".build/debug/astercdr"))
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+}()
+
+/// How a command ended and what it wrote.
+public struct Finished: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+    /// Both, for a message about a failure.
+    public var output: String { stdout + stderr }
+}
+
+/// Runs a command (looked up on PATH) to its end, with `input` on its standard input (else
+/// /dev/null). What it writes goes through files, not pipes: a pipe's write end could leak into a
+/// long-lived process another test starts at that moment (nginx, an ingester), and reading the
+/// pipe to its end would then wait for that process.
+public func runToEnd(_ arguments: [String], input: String? = nil) throws -> Finished {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-run-\(UUID().uuidString)")
+    let paths = ["in", "out", "err"].map { base.appendingPathExtension($0) }
+    defer { for path in paths { try? FileManager.default.removeItem(at: path) } }
+    try Data((input ?? "").utf8).write(to: paths[0])
+    try Data().write(to: paths[1])
+    try Data().write(to: paths[2])
+    let stdin = try FileHandle(forReadingFrom: paths[0])
+    let stdout = try FileHandle(forWritingTo: paths[1])
+    let stderr = try FileHandle(forWritingTo: paths[2])
+    defer { for handle in [stdin, stdout, stderr] { try? handle.close() } }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    process.waitUntilExit()
+    return Finished(
+        status: process.terminationStatus,
+        stdout: try String(contentsOf: paths[1], encoding: .utf8),
+        stderr: try String(contentsOf: paths[2], encoding: .utf8))
+}
+
+public struct CommandFailed: Error, CustomStringConvertible {
+    public let arguments: [String]
+    public let finished: Finished
+    public var description: String { "\(arguments.joined(separator: " ")) exited \(finished.status): \(finished.output)" }
+}
