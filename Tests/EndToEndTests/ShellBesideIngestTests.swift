@@ -92,10 +92,10 @@ import Testing
         #expect(try query(db, "SELECT count(*) FROM calls WHERE complete = 1") == [["\(hungUpSessions(file.lines).count)"]])
     }
 
-    /// A read that failed. The ingester closing its database is a known cause (see the README's
-    /// "Guarantees"): when it is the last connection, SQLite's close takes an EXCLUSIVE lock on the
-    /// database file to checkpoint the WAL and delete it, and a shell without `.timeout` that opens
-    /// the database in that window gets SQLITE_BUSY. That can only happen after the summary line.
+    /// A read that failed. The ingester closing its database is a known cause: when it is the last
+    /// connection, SQLite's close takes an EXCLUSIVE lock on the database file to checkpoint the WAL
+    /// and delete it (about 0.4 s with a full WAL), and a shell without `.timeout` that opens the
+    /// database in that window gets SQLITE_BUSY. That can only happen after the summary line.
     func recordFailedRead(_ finished: Finished, ingester: IngestRun) throws {
         let closing = try ingester.summaryPrinted()
         let message = Comment(rawValue: "sqlite3 exited \(finished.status): \(finished.stderr)")
