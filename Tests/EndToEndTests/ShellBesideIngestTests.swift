@@ -7,22 +7,23 @@ import Testing
 @Suite(.serialized) struct ShellBesideIngestTests {
     /// A fresh `sqlite3` process every 100 ms, with no `.timeout`, from the first commit until
     /// after the ingester has exited. Each read is one transaction, so it sees one commit's state.
-    @Test func aShellReadingEvery100msNeverFailsAndSeesOnlyWholeCommits() throws {
-        try withTemporaryDirectory { dir in
+    @Test func aShellReadingEvery100msNeverFailsAndSeesOnlyWholeCommits() async throws {
+        try await withTemporaryDirectory { dir in
             // About 12 s of ingest for a debug build.
-            let file = try TrafficFile(in: dir, events: 250_000, seed: 31)
+            let file = try await TrafficFile.generated(in: dir, events: 250_000, seed: 31)
             let db = dir.appendingPathComponent("cdr.db").path
             let ingester = try IngestRun(file: file, db: db, dir: dir)
-            try ingester.waitForFirstCommit()
+            try await ingester.waitForFirstCommit()
+            let script = ShellRead.script(watching: file.watchedSession)
 
             var previous = ShellRead.State.empty
             var readsMidIngest = 0, readsAfterExit = 0
             while readsAfterExit < 5 {
                 let exited = !ingester.process.isRunning
-                let finished = try runToEnd(["sqlite3", db], input: ShellRead.script(watching: file.watchedSession))
+                let finished = try await offThePool { try runToEnd(["sqlite3", db], input: script) }
                 guard finished.status == 0, finished.stderr.isEmpty else {
                     try recordFailedRead(finished, ingester: ingester)
-                    if exited { readsAfterExit += 1 } else { usleep(100_000) }
+                    if exited { readsAfterExit += 1 } else { try await Task.sleep(for: .milliseconds(100)) }
                     continue
                 }
                 let read = try #require(ShellRead(finished.stdout), "\(finished.stdout)")
@@ -38,11 +39,11 @@ import Testing
                 #expect(state.raw >= previous.raw && state.calls >= previous.calls, "\(previous) then \(state)")
                 previous = state
                 if state.raw > 0, state.raw < file.lines.count { readsMidIngest += 1 }
-                if exited { readsAfterExit += 1 } else { usleep(100_000) }
+                if exited { readsAfterExit += 1 } else { try await Task.sleep(for: .milliseconds(100)) }
             }
 
             #expect(readsMidIngest >= 20, "the shell read only \(readsMidIngest) times while the file was half-stored")
-            let run = try ingester.finish()
+            let run = try await ingester.finish()
             #expect(run.status == 0, "\(run.stderr)")
             try expectStoredExactlyOnce(file, db: db)
         }
@@ -50,12 +51,12 @@ import Testing
 
     /// Three times during the ingest a shell takes the write lock (`BEGIN IMMEDIATE`) and keeps it
     /// for 2 s: the ingester waits in its busy handler (10 s) and goes on, losing nothing.
-    @Test func aShellHoldingTheWriteLockForTwoSecondsMakesTheIngesterWaitNotFail() throws {
-        try withTemporaryDirectory { dir in
-            let file = try TrafficFile(in: dir, events: 150_000, seed: 32)
+    @Test func aShellHoldingTheWriteLockForTwoSecondsMakesTheIngesterWaitNotFail() async throws {
+        try await withTemporaryDirectory { dir in
+            let file = try await TrafficFile.generated(in: dir, events: 150_000, seed: 32)
             let db = dir.appendingPathComponent("cdr.db").path
             let ingester = try IngestRun(file: file, db: db, dir: dir)
-            try ingester.waitForFirstCommit()
+            try await ingester.waitForFirstCommit()
 
             // Its own `.timeout`: the ingester holds the lock most of the time, between its commits.
             // Another shell counts the events as the lock is taken and as it is given back.
@@ -68,16 +69,16 @@ import Testing
                 COMMIT;
                 """
             for _ in 0..<3 {
-                usleep(1_000_000)
+                try await Task.sleep(for: .seconds(1))
                 try #require(ingester.process.isRunning, "the ingest ended before the shell took the lock")
-                let finished = try runToEnd(["sqlite3", db], input: hold)
+                let finished = try await offThePool { try runToEnd(["sqlite3", db], input: hold) }
                 #expect(finished.status == 0 && finished.stderr.isEmpty, "\(finished.output)")
                 // Nothing was committed while the shell held the lock: the ingester waited.
                 let counts = finished.stdout.split(separator: "\n")
                 #expect(counts.count == 2 && counts.first == counts.last, "\(finished.output)")
             }
 
-            let run = try ingester.finish()
+            let run = try await ingester.finish()
             #expect(run.status == 0, "\(run.stderr)")
             try expectStoredExactlyOnce(file, db: db)
         }
@@ -119,9 +120,14 @@ struct TrafficFile {
     private let hangupsBefore: [Int]
     private let watched: [Int]
 
-    init(in dir: URL, events: Int, seed: Int) throws {
-        lines = try generatedTraffic(["--events", "\(events)", "--seed", "\(seed)"])
-        url = dir.appendingPathComponent("events.log")
+    static func generated(in dir: URL, events: Int, seed: Int) async throws -> TrafficFile {
+        let lines = try await offThePool { try generatedTraffic(["--events", "\(events)", "--seed", "\(seed)"]) }
+        return try TrafficFile(lines: lines, url: dir.appendingPathComponent("events.log"))
+    }
+
+    private init(lines: [String], url: URL) throws {
+        self.lines = lines
+        self.url = url
         try writeLines(lines, to: url)
         var ends = [0], hangups = [0]
         for line in lines {
@@ -162,11 +168,11 @@ struct IngestRun {
     }
 
     /// The shell must not be the one to create the database: it waits for the ingester's first commit.
-    func waitForFirstCommit() throws {
+    func waitForFirstCommit() async throws {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if let count = try? query(db, "SELECT count(*) FROM raw_events"), count != [["0"]] { return }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
         Issue.record("no commit within 30 s")
     }
@@ -176,8 +182,8 @@ struct IngestRun {
         try String(contentsOf: stderr, encoding: .utf8).contains(" events: ")
     }
 
-    func finish() throws -> Run {
-        process.waitUntilExit()
+    func finish() async throws -> Run {
+        try await exited(process)
         try stderrHandle.close()
         return Run(status: process.terminationStatus, stdout: "", stderr: try String(contentsOf: stderr, encoding: .utf8))
     }

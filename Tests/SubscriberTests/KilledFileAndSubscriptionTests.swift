@@ -10,8 +10,8 @@ struct KilledFileAndSubscriptionTests {
     let channel = "8001_s3cret"
 
     @Test func twentySIGKILLsMidFileAndMidStreamStoreEveryEventExactlyOnceAndAssembleEveryCall() async throws {
-        let fileLines = try generatedTraffic(["--events", "150000", "--seed", "21"])
-        let streamEvents = try generatedTraffic(["--events", "9000", "--seed", "22"])
+        let fileLines = try await offThePool { try generatedTraffic(["--events", "150000", "--seed", "21"]) }
+        let streamEvents = try await offThePool { try generatedTraffic(["--events", "9000", "--seed", "22"]) }
         // No two lines are alike (gen-traffic's sessionids are random 128-bit numbers), so an event
         // stored twice shows as a payload counted twice.
         try #require(Set(fileLines + streamEvents).count == fileLines.count + streamEvents.count)
@@ -25,7 +25,7 @@ struct KilledFileAndSubscriptionTests {
         try await Workspace.with { ws in
             let file = ws.dir.appendingPathComponent("events.log")
             try writeLines(fileLines, to: file)
-            let reference = try referenceDatabase(ws, file: file, streamEvents: streamEvents)
+            let reference = try await referenceDatabase(ws, file: file, streamEvents: streamEvents)
             try await Nchan.with(in: ws.dir) { nchan in
                 // /sub-multi answers every buffered message at once, so a restarted ingester catches
                 // up in one request and one commit, not one per message.
@@ -33,8 +33,8 @@ struct KilledFileAndSubscriptionTests {
                 let log = try ws.log("ingest.log")
                 defer { try? log.handle.close() }
 
-                // The channel is fed all along: the first 500 messages while the file is read, the
-                // rest once it is stored, about 15 ms apart.
+                // The channel is fed all along, in order, about 15 ms apart: the first 500 messages
+                // while the file is read, the rest once it is stored and those 500 are out.
                 let duringFile = Task { try await publishSlowly(messages[..<500], nchan) }
                 var afterFile: Task<Void, any Error>?
                 defer { duringFile.cancel(); afterFile?.cancel() }
@@ -47,12 +47,15 @@ struct KilledFileAndSubscriptionTests {
                     let process = try ws.startIngester(arguments, log: log.handle)
                     if run == 12 {
                         try await waitUntil(within: 60) { try storedByOrigin(ws).file >= fileLines.count }
-                        afterFile = Task { try await publishSlowly(messages[500...], nchan) }
+                        afterFile = Task {
+                            try await duringFile.value
+                            try await publishSlowly(messages[500...], nchan)
+                        }
                     }
                     let lifetime = Int.random(in: 200...1000)
                     try await Task.sleep(for: .milliseconds(lifetime))
                     kill(process.processIdentifier, SIGKILL)
-                    process.waitUntilExit()
+                    try await exited(process)
                     let stored = try storedByOrigin(ws)
                     kills.append(Kill(
                         milliseconds: lifetime, bySIGKILL: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
@@ -119,11 +122,13 @@ struct KilledFileAndSubscriptionTests {
 
     /// The same events ingested by one run that nobody killed, the stream's as a file too: the
     /// calls the killed runs must have assembled.
-    func referenceDatabase(_ ws: Workspace, file: URL, streamEvents: [String]) throws -> String {
+    func referenceDatabase(_ ws: Workspace, file: URL, streamEvents: [String]) async throws -> String {
         let stream = ws.dir.appendingPathComponent("stream.log")
         try writeLines(streamEvents, to: stream)
         let db = ws.dir.appendingPathComponent("reference.db").path
-        let run = try runToEnd([astercdrBinary.path, "ingest", file.path, stream.path, "--db", db, "--timezone", "Asia/Shanghai"])
+        let run = try await offThePool {
+            try runToEnd([astercdrBinary.path, "ingest", file.path, stream.path, "--db", db, "--timezone", "Asia/Shanghai"])
+        }
         try #require(run.status == 0, "\(run.output)")
         return db
     }

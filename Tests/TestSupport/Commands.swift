@@ -9,6 +9,21 @@ public let astercdrBinary: URL = {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
 }()
 
+/// Runs blocking work (a child process to its end, a large generated file) on a thread of its
+/// own. Swift Testing runs the tests on the concurrency pool, one thread per core: a test blocking
+/// one of those for seconds stalls every other test, and their timed waits run out.
+public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+/// Waits for `process` to exit without blocking a thread of the concurrency pool.
+public func exited(_ process: Process) async throws {
+    while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+    process.waitUntilExit()
+}
+
 /// How a command ended and what it wrote.
 public struct Finished: Sendable {
     public let status: Int32
