@@ -53,7 +53,8 @@ import Testing
     /// for 2 s: the ingester waits in its busy handler (10 s) and goes on, losing nothing.
     @Test func aShellHoldingTheWriteLockForTwoSecondsMakesTheIngesterWaitNotFail() async throws {
         try await withTemporaryDirectory { dir in
-            let file = try await TrafficFile.generated(in: dir, events: 150_000, seed: 32)
+            // About 12 s of ingest for a debug build, 6 s more with the three holds.
+            let file = try await TrafficFile.generated(in: dir, events: 250_000, seed: 32)
             let db = dir.appendingPathComponent("cdr.db").path
             let ingester = try IngestRun(file: file, db: db, dir: dir)
             try await ingester.waitForFirstCommit()
