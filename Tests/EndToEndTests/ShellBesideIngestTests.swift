@@ -19,11 +19,11 @@ import Testing
             var previous = ShellRead.State.empty
             var readsMidIngest = 0, readsAfterExit = 0
             while readsAfterExit < 5 {
-                let exited = !ingester.process.isRunning
+                let ingestEnded = !ingester.process.isRunning
                 let finished = try await offThePool { try runToEnd(["sqlite3", db], input: script) }
                 guard finished.status == 0, finished.stderr.isEmpty else {
                     try recordFailedRead(finished, ingester: ingester)
-                    if exited { readsAfterExit += 1 } else { try await Task.sleep(for: .milliseconds(100)) }
+                    if ingestEnded { readsAfterExit += 1 } else { try await Task.sleep(for: .milliseconds(100)) }
                     continue
                 }
                 let read = try #require(ShellRead(finished.stdout), "\(finished.stdout)")
@@ -39,10 +39,10 @@ import Testing
                 #expect(state.raw >= previous.raw && state.calls >= previous.calls, "\(previous) then \(state)")
                 previous = state
                 if state.raw > 0, state.raw < file.lines.count { readsMidIngest += 1 }
-                if exited { readsAfterExit += 1 } else { try await Task.sleep(for: .milliseconds(100)) }
+                if ingestEnded { readsAfterExit += 1 } else { try await Task.sleep(for: .milliseconds(100)) }
             }
 
-            #expect(readsMidIngest >= 20, "the shell read only \(readsMidIngest) times while the file was half-stored")
+            #expect(readsMidIngest >= 20, "the shell read only \(readsMidIngest) times while the file was partly stored")
             let run = try await ingester.finish()
             #expect(run.status == 0, "\(run.stderr)")
             try expectStoredExactlyOnce(file, db: db)
