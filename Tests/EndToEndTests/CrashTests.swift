@@ -5,8 +5,8 @@ import Testing
 @Suite(.serialized) struct CrashTests {
     /// SIGKILLs `astercdr ingest` again and again while it reads a large file, restarting it each
     /// time: in the end every line is stored exactly once, in file order.
-    @Test func killedAtAnyMomentAndRestartedEveryLineIsStoredOnce() throws {
-        try withTemporaryDirectory { dir in
+    @Test func killedAtAnyMomentAndRestartedEveryLineIsStoredOnce() async throws {
+        try await withTemporaryDirectory { dir in
             let file = dir.appendingPathComponent("big.log")
             let db = dir.appendingPathComponent("cdr.db").path
             let lineCount = 400_000
@@ -17,7 +17,6 @@ import Testing
             }
             try Data(text.utf8).write(to: file)
 
-            var generator = SystemRandomNumberGenerator()
             var killedMidway = 0
             var finished = false
             for attempt in 0..<40 where !finished {
@@ -28,13 +27,14 @@ import Testing
                 try process.run()
                 // The first runs are killed at random moments; then one is left to finish.
                 if attempt < 6 {
-                    usleep(UInt32.random(in: 100_000...500_000, using: &generator))
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 100...500)))
                     if process.isRunning {
                         kill(process.processIdentifier, SIGKILL)
                         killedMidway += 1
                     }
                 }
-                process.waitUntilExit()
+                // Not waitUntilExit: the last run takes seconds, and a test must not hold a thread of the pool that long.
+                try await exited(process)
                 finished = process.terminationReason == .exit && process.terminationStatus == 0
             }
             #expect(finished)

@@ -20,11 +20,7 @@ struct ExpectedSample {
             try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
                 .split(separator: "\n").map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
         }
-        completedSessions = Set(lines.compactMap { line -> String? in
-            guard line.contains("source=CONVERSATION"), line.contains("event=hangup"),
-                  let range = line.range(of: #"sessionid=[0-9a-f]+"#, options: .regularExpression) else { return nil }
-            return String(line[range].dropFirst("sessionid=".count))
-        })
+        completedSessions = hungUpSessions(lines)
     }
 }
 

@@ -55,7 +55,7 @@ final class Nchan: @unchecked Sendable {
         // the process one of them belongs to while nginx runs.
         let run = try runToEnd(["python3", "-c", "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))",
                                 "sh", Self.script.path, "\(port)", dir.path])
-        guard run.status == 0, let pid = pid_t(run.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard run.status == 0, let pid = pid_t(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw NchanDidNotStart(output: run.output)
         }
         self.pid = pid

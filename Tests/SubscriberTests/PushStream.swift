@@ -26,7 +26,7 @@ final class PushStream: Sendable {
         try Data(Self.script.utf8).write(to: script)
         // The script detaches once it listens and prints the server's pid and port.
         let run = try runToEnd(["python3", script.path, "\(ttl)"])
-        let fields = run.output.split(whereSeparator: \.isWhitespace)
+        let fields = run.stdout.split(whereSeparator: \.isWhitespace)
         guard run.status == 0, fields.count == 2, let pid = pid_t(fields[0]), let port = Int(fields[1]) else {
             throw DidNotStart(output: run.output)
         }

@@ -145,32 +145,6 @@ func post(_ url: String, _ body: String) async throws -> UInt {
     return response.status.code
 }
 
-/// `astercdr simulate` with these arguments: one event a line.
-func generatedTraffic(_ arguments: [String]) throws -> [String] {
-    let run = try runToEnd([astercdrBinary.path, "simulate", "--timezone", "Asia/Shanghai"] + arguments)
-    return run.output.split(separator: "\n").map(String.init)
-}
-
-/// Runs a command to its end; returns its exit status and what it wrote on standard output and
-/// standard error. They go through a file, not a pipe: the pipe's write end could leak into a
-/// long-lived process another test starts at that moment (nginx, the push-stream stand-in), and
-/// reading the pipe to its end would wait for that process.
-func runToEnd(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-run-\(UUID().uuidString)")
-    try Data().write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    let output = try FileHandle(forWritingTo: file)
-    defer { try? output.close() }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, try String(contentsOf: file, encoding: .utf8))
-}
-
 /// The vendor's two example flows (dial-out, then dial-in), one event a line.
 let vendorFlowLines: [String] = {
     let text = (try? String(contentsOf: repositoryRoot.appendingPathComponent("samples/vendor-flows.txt"), encoding: .utf8)) ?? ""

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs blocking work (a child process to its end, a large generated file) on a thread of its
+/// own. Swift Testing runs the tests on the concurrency pool, one thread per core: a test blocking
+/// one of those for seconds stalls every other test, and their timed waits run out.
+public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+/// Waits for `process` to exit without blocking a thread of the concurrency pool.
+public func exited(_ process: Process) async throws {
+    while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+    process.waitUntilExit()
+}
+
+/// How a command ended and what it wrote.
+public struct Finished: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+    /// Both, for a message about a failure.
+    public var output: String { stdout + stderr }
+}
+
+/// Runs a command (looked up on PATH) to its end, with `input` on its standard input (else
+/// /dev/null). What it writes goes through files, not pipes: a pipe's write end could leak into a
+/// long-lived process another test starts at that moment (nginx, an ingester), and reading the
+/// pipe to its end would then wait for that process.
+public func runToEnd(_ arguments: [String], input: String? = nil) throws -> Finished {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-run-\(UUID().uuidString)")
+    let paths = ["in", "out", "err"].map { base.appendingPathExtension($0) }
+    defer { for path in paths { try? FileManager.default.removeItem(at: path) } }
+    try Data((input ?? "").utf8).write(to: paths[0])
+    try Data().write(to: paths[1])
+    try Data().write(to: paths[2])
+    let stdin = try FileHandle(forReadingFrom: paths[0])
+    let stdout = try FileHandle(forWritingTo: paths[1])
+    let stderr = try FileHandle(forWritingTo: paths[2])
+    defer { for handle in [stdin, stdout, stderr] { try? handle.close() } }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    process.waitUntilExit()
+    return Finished(
+        status: process.terminationStatus,
+        stdout: try String(contentsOf: paths[1], encoding: .utf8),
+        stderr: try String(contentsOf: paths[2], encoding: .utf8))
+}
+
+public struct CommandFailed: Error, CustomStringConvertible {
+    public let arguments: [String]
+    public let finished: Finished
+    public var description: String { "\(arguments.joined(separator: " ")) exited \(finished.status): \(finished.output)" }
+}
