@@ -63,9 +63,9 @@ enum EventRendering {
         for (key, value) in knownPairs(event) {
             guard let value else { continue }
             if json.count > 1 { json.append(UInt8(ascii: ",")) }
-            appendJSONString(key, to: &json)
+            JSONString.append(key, to: &json)
             json.append(UInt8(ascii: ":"))
-            appendJSONString(value, to: &json)
+            JSONString.append(value, to: &json)
         }
         if let extra = event.extraJSON {
             json.append(UInt8(ascii: ","))
@@ -74,24 +74,6 @@ enum EventRendering {
             json.append(UInt8(ascii: "}"))
         }
         return json
-    }
-
-    private static func appendJSONString(_ text: String, to json: inout [UInt8]) {
-        json.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                json.append(UInt8(ascii: "\\"))
-                json.append(byte)
-            case 0..<0x20:
-                json.append(contentsOf: "\\u00".utf8)
-                json.append(hexDigit(byte >> 4))
-                json.append(hexDigit(byte & 0xF))
-            default:
-                json.append(byte)
-            }
-        }
-        json.append(UInt8(ascii: "\""))
     }
 
     private static func hasSpaceAtAnEnd(_ text: String) -> Bool {

@@ -8,16 +8,10 @@ struct Run {
 }
 
 /// Runs `astercdr` with `arguments`, feeding `input` on standard input, and waits for it.
-/// `fileSizeLimit`: under that soft RLIMIT_FSIZE in bytes, the way `ulimit -f` fills a disk for one process.
+/// `fileSizeLimit`: under that file-size limit (see `launchAstercdr`).
 func astercdr(_ arguments: [String], input: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:], fileSizeLimit: Int? = nil) throws -> Run {
     let process = Process()
-    if let fileSizeLimit {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-        process.arguments = ["--fsize=\(fileSizeLimit):unlimited", astercdrBinary.path] + arguments
-    } else {
-        process.executableURL = astercdrBinary
-        process.arguments = arguments
-    }
+    launchAstercdr(process, arguments, fileSizeLimit: fileSizeLimit)
     if let directory { process.currentDirectoryURL = directory }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe(), inPipe = Pipe()

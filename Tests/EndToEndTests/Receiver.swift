@@ -11,20 +11,14 @@ final class RunningReceiver: @unchecked Sendable {
     let stderr = Pipe()
     let base: String
 
-    /// `fileSizeLimit`: starts it under that soft RLIMIT_FSIZE (bytes, the hard limit unlimited), the
-    /// way `ulimit -f` fills a disk for one process; `raiseFileSizeLimit()` lifts it while it runs.
+    /// `fileSizeLimit`: starts it under that file-size limit (see `launchAstercdr`);
+    /// `raiseFileSizeLimit()` lifts it while it runs.
     init(db: String, port: Int? = nil, extra: [String] = [], fileSizeLimit: Int? = nil) async throws {
         self.port = try port ?? freePort()
         base = "http://127.0.0.1:\(self.port)"
-        let arguments = ["ingest", "--listen", "127.0.0.1:\(self.port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra
-        if let fileSizeLimit {
-            // prlimit sets the limit on itself and then execs astercdr: the pid stays astercdr's.
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-            process.arguments = ["--fsize=\(fileSizeLimit):unlimited", astercdrBinary.path] + arguments
-        } else {
-            process.executableURL = astercdrBinary
-            process.arguments = arguments
-        }
+        launchAstercdr(
+            process, ["ingest", "--listen", "127.0.0.1:\(self.port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra,
+            fileSizeLimit: fileSizeLimit)
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
         try process.run()

@@ -58,3 +58,16 @@ public struct CommandFailed: Error, CustomStringConvertible {
     public let finished: Finished
     public var description: String { "\(arguments.joined(separator: " ")) exited \(finished.status): \(finished.output)" }
 }
+
+/// Sets `process` to run `astercdr` with `arguments`; with `fileSizeLimit`, under that soft
+/// RLIMIT_FSIZE in bytes (the hard limit unlimited), the way `ulimit -f` fills a disk for one
+/// process. prlimit sets the limit on itself and then execs astercdr, so the pid stays astercdr's.
+public func launchAstercdr(_ process: Process, _ arguments: [String], fileSizeLimit: Int?) {
+    if let fileSizeLimit {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        process.arguments = ["--fsize=\(fileSizeLimit):unlimited", astercdrBinary.path] + arguments
+    } else {
+        process.executableURL = astercdrBinary
+        process.arguments = arguments
+    }
+}
