@@ -40,7 +40,7 @@ public struct FileSourceService: Service {
                 // What was committed is in the stored cursor; reading from the start again would store it twice.
                 fromStart = false
                 failures += 1
-                let delay = min(maxBackoff, .milliseconds(250) * (1 << min(failures - 1, 16)))
+                let delay = RetryBackoff.delay(afterFailures: failures, cap: maxBackoff)
                 logger.error("file lines not stored; retrying from the last committed position", metadata: ["path": "\(path)", "error": "\(error)", "delay": "\(delay)"])
                 let slept = await cancelWhenGracefulShutdown { (try? await Task.sleep(for: delay)) != nil }
                 guard slept, !Task.isShuttingDownGracefully else { return }

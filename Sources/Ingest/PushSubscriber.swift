@@ -12,7 +12,6 @@ import ServiceLifecycle
 public struct PushSubscriber: Service {
     /// Larger answers are refused: one holds at most the messages the server buffers for a channel.
     static let maxResponseBytes = 64 << 20
-    static let firstBackoff: Duration = .milliseconds(250)
 
     let url: String
     /// `subscribe:` and the URL with its channel hashed (see `ChannelRedaction`): the key of the
@@ -66,7 +65,7 @@ public struct PushSubscriber: Service {
             } catch {
                 if Task.isCancelled || error is CancellationError { break }
                 failures += 1
-                let delay = min(maxBackoff, Self.firstBackoff * (1 << min(failures - 1, 16)))
+                let delay = RetryBackoff.delay(afterFailures: failures, cap: maxBackoff)
                 if case SubscriptionError.notStored = error {
                     // The writer refuses this source's deliveries until it reads its stored cursor again.
                     cursor = nil
