@@ -17,32 +17,48 @@ import Testing
             }
             try Data(text.utf8).write(to: file)
 
-            var killedMidway = 0
+            // Kill moments are drawn as points in the file, not as times, so that they land
+            // mid-file however fast the machine reads it: one run is killed while it starts, the
+            // next ones once a random share of the lines is stored and 0–20 ms more have passed
+            // (anywhere in a commit). The last run is left to finish.
+            let killPoints = [0] + (0..<6).map { _ in Int.random(in: lineCount / 20...lineCount * 9 / 10) }.sorted()
+            var storedAtKill: [Int] = []
             var finished = false
-            for attempt in 0..<40 where !finished {
+            for attempt in 0..<(killPoints.count + 1) {
                 let process = Process()
                 process.executableURL = astercdrBinary
                 process.arguments = ["ingest", file.path, "--db", db, "--timezone", "UTC"]
                 process.standardError = FileHandle.nullDevice
                 try process.run()
-                // The first runs are killed at random moments; then one is left to finish.
-                if attempt < 6 {
-                    try await Task.sleep(for: .milliseconds(Int.random(in: 100...500)))
-                    if process.isRunning {
-                        kill(process.processIdentifier, SIGKILL)
-                        killedMidway += 1
+                if attempt < killPoints.count {
+                    let deadline = Date().addingTimeInterval(120)
+                    while process.isRunning, storedLines(db) < killPoints[attempt], Date() < deadline {
+                        try await Task.sleep(for: .milliseconds(5))
                     }
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 0...20)))
+                    kill(process.processIdentifier, SIGKILL)
                 }
                 // Not waitUntilExit: the last run takes seconds, and a test must not hold a thread of the pool that long.
                 try await exited(process)
-                finished = process.terminationReason == .exit && process.terminationStatus == 0
+                if attempt < killPoints.count {
+                    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
+                            "run \(attempt) ended before its kill at line \(killPoints[attempt])")
+                    storedAtKill.append(storedLines(db))
+                } else {
+                    finished = process.terminationReason == .exit && process.terminationStatus == 0
+                }
             }
             #expect(finished)
-            #expect(killedMidway >= 3)
+            #expect(storedAtKill.allSatisfy { $0 < lineCount }, "lines stored at each kill: \(storedAtKill)")
             #expect(try query(db, "SELECT count(*), count(DISTINCT payload) FROM raw_events") == [["\(lineCount)", "\(lineCount)"]])
             let stored = try query(db, "SELECT payload FROM raw_events ORDER BY id").map { $0[0] ?? "" }
             #expect(stored == text.split(separator: "\n").map(String.init))
             #expect(try query(db, "SELECT count(*) FROM events WHERE duplicate_of IS NOT NULL") == [["0"]])
         }
+    }
+
+    /// Lines committed so far; 0 while the database or its tables do not exist yet.
+    func storedLines(_ db: String) -> Int {
+        Int((try? query(db, "SELECT max(id) FROM raw_events").first?.first ?? nil) ?? "0") ?? 0
     }
 }
