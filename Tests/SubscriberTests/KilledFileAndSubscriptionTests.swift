@@ -38,11 +38,16 @@ struct KilledFileAndSubscriptionTests {
                 var afterFile: Task<Void, any Error>?
                 defer { duringFile.cancel(); afterFile?.cancel() }
 
-                // Each run lives 0.2 to 1 s, so twelve runs leave the file unfinished (reading it
-                // whole takes a debug build about 10 s); the 13th is left to finish it before its
-                // random lifetime starts, so the last eight kills land in the stream alone.
+                // Kill moments are drawn as points in each source, not as times, so that they land
+                // where they are meant to however fast the machine reads: twelve runs are killed
+                // once a random share of the file is stored, eight once the file is whole and a
+                // random share of the stream is (the 13th starts them), each 0–50 ms after that
+                // point was seen.
+                let filePoints = (0..<12).map { _ in Int.random(in: fileLines.count / 50...fileLines.count * 9 / 10) }.sorted()
+                let streamPoints = (0..<8).map { _ in Int.random(in: streamEvents.count / 2...streamEvents.count * 9 / 10) }.sorted()
                 var kills: [Kill] = []
                 for run in 0..<20 {
+                    let started = Date()
                     let process = try ws.startIngester(arguments, log: log.handle)
                     if run == 12 {
                         try await waitUntil(within: 60) { try storedByOrigin(ws).file >= fileLines.count }
@@ -51,13 +56,19 @@ struct KilledFileAndSubscriptionTests {
                             try await publishSlowly(messages[500...], nchan)
                         }
                     }
-                    let lifetime = Int.random(in: 200...1000)
-                    try await Task.sleep(for: .milliseconds(lifetime))
+                    let point = run < 12 ? filePoints[run] : streamPoints[run - 12]
+                    try await waitUntil(within: 60, why: "run \(run) waiting for \(point)") {
+                        // Before the first run has made the tables, nothing is stored.
+                        let stored = (try? storedByOrigin(ws)) ?? (file: 0, stream: 0)
+                        return !process.isRunning || (run < 12 ? stored.file : stored.stream) >= point
+                    }
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 0...50)))
                     kill(process.processIdentifier, SIGKILL)
                     try await exited(process)
                     let stored = try storedByOrigin(ws)
                     kills.append(Kill(
-                        milliseconds: lifetime, bySIGKILL: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
+                        milliseconds: Int(Date().timeIntervalSince(started) * 1000),
+                        bySIGKILL: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
                         fileStored: stored.file, streamStored: stored.stream))
                 }
                 try await duringFile.value
@@ -72,7 +83,7 @@ struct KilledFileAndSubscriptionTests {
                 #expect(kills.allSatisfy { $0.bySIGKILL }, "\(kills)")
                 let midFile = kills.filter { $0.fileStored < fileLines.count }.count
                 let streamOnly = kills.filter { $0.fileStored == fileLines.count && $0.streamStored < streamEvents.count }.count
-                #expect(midFile >= 3 && streamOnly >= 7, "kills: \(midFile) mid-file, \(streamOnly) with only the stream unfinished: \(kills)")
+                #expect(midFile == 12 && streamOnly == 8, "kills: \(midFile) mid-file, \(streamOnly) with only the stream unfinished: \(kills)")
 
                 // Exactly once: every payload once, none flagged as a copy of another.
                 let total = fileLines.count + streamEvents.count
