@@ -52,8 +52,8 @@ struct ExpectedCalls {
 
     /// What differs between the truth and database `db`; empty when every call and party agrees
     /// and neither has a session the other lacks.
-    func mismatches(db: String) throws -> [String] {
-        let listed = try astercdr(["calls", "--format", "json", "--limit", "0", "--db", db])
+    func mismatches(db: String) async throws -> [String] {
+        let listed = try await astercdr(["calls", "--format", "json", "--limit", "0", "--db", db])
         guard listed.status == 0 else { return ["astercdr calls failed: \(listed.stderr)"] }
         let rows = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as! [[String: Any]]
         var calls = Dictionary(uniqueKeysWithValues: rows.map { ($0["sessionid"] as! String, $0) })

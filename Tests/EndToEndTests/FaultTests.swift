@@ -14,28 +14,28 @@ import Testing
     }
 
     @Test(.enabled(if: ReadOnlyFile.canBeMade || ProcessInfo.processInfo.environment["CI"] == "true"))
-    func aReadOnlyDatabaseIsRefusedBeforeAnythingIsReadAndWorksOnceWritable() throws {
-        try withTemporaryDirectory { dir in
+    func aReadOnlyDatabaseIsRefusedBeforeAnythingIsReadAndWorksOnceWritable() async throws {
+        try await withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("cdr.db").path
             let sample = repositoryRoot.appendingPathComponent("samples/sample-day.txt").path
-            #expect(try astercdr(["ingest", repositoryRoot.appendingPathComponent("samples/vendor-flows.txt").path, "--db", db, "--timezone", "Asia/Shanghai"]).status == 0)
+            #expect(try await astercdr(["ingest", repositoryRoot.appendingPathComponent("samples/vendor-flows.txt").path, "--db", db, "--timezone", "Asia/Shanghai"]).status == 0)
 
             try ReadOnlyFile.set(db, readOnly: true)
             let refusal = "astercdr: cannot write to database '\(db)': it can only be opened read-only (check the permissions of the file, its -wal and -shm files and its folder, and that its file system is mounted read-write)\n"
-            let once = try astercdr(["ingest", sample, "--db", db])
+            let once = try await astercdr(["ingest", sample, "--db", db])
             #expect(once.status == 1)
             #expect(once.stderr == refusal)
-            let live = try astercdr(["ingest", "--listen", "127.0.0.1:\(try freePort())", "--db", db])
+            let live = try await astercdr(["ingest", "--listen", "127.0.0.1:\(try freePort())", "--db", db])
             #expect(live.status == 1)
             #expect(live.stderr == refusal)
-            #expect(try astercdr(["assemble", "--db", db]).stderr == refusal)
+            #expect(try await astercdr(["assemble", "--db", db]).stderr == refusal)
             // Reading needs no write: the reports still work.
-            let report = try astercdr(["report", "summary", "--db", db, "--format", "csv"])
+            let report = try await astercdr(["report", "summary", "--db", db, "--format", "csv"])
             #expect(report.status == 0)
             #expect(report.stdout.hasSuffix("\r\n2,2,0,0,100.0,3.0,,100.0,100.0,71.0,71.0,142,3\r\n"))
 
             try ReadOnlyFile.set(db, readOnly: false)
-            let again = try astercdr(["ingest", sample, "--db", db])
+            let again = try await astercdr(["ingest", sample, "--db", db])
             #expect(again.status == 0)
             let sampleLines = try String(contentsOfFile: sample, encoding: .utf8).split(separator: "\n").count
             #expect(try query(db, "SELECT count(*), count(DISTINCT payload) FROM raw_events") == [["\(13 + sampleLines)", "\(13 + sampleLines)"]])
@@ -44,14 +44,14 @@ import Testing
 
     /// `ulimit -f` fills the disk for one process: the run stops with a clear error and a non-zero
     /// exit; what it committed is a prefix of the file, and the next run adds exactly the rest.
-    @Test(.enabled(if: canLimitFileSize)) func aFullDiskStopsAOneShotRunCleanlyAndTheNextRunStoresTheRest() throws {
-        try withTemporaryDirectory { dir in
+    @Test(.enabled(if: canLimitFileSize)) func aFullDiskStopsAOneShotRunCleanlyAndTheNextRunStoresTheRest() async throws {
+        try await withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("cdr.db").path
             let file = dir.appendingPathComponent("events.log")
             let lines = Self.lines(0..<60_000, tag: "f")
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
 
-            let full = try astercdr(["ingest", file.path, "--db", db, "--timezone", "UTC"], fileSizeLimit: 2 << 20)
+            let full = try await astercdr(["ingest", file.path, "--db", db, "--timezone", "UTC"], fileSizeLimit: 2 << 20)
             #expect(full.status == 1)
             #expect(full.stderr.contains("astercdr: database '\(db)': disk I/O error (check the disk, its free space and the file-size limit (ulimit -f))\n"))
             #expect(full.stderr.contains("astercdr: '\(file.path)' is stored up to the last commit; the next run reads on from there\n"))
@@ -59,7 +59,7 @@ import Testing
             #expect(stored.count > 0 && stored.count < lines.count)
             #expect(stored == Array(lines.prefix(stored.count)))
 
-            let rest = try astercdr(["ingest", file.path, "--db", db])
+            let rest = try await astercdr(["ingest", file.path, "--db", db])
             #expect(rest.status == 0)
             #expect(rest.stderr.hasPrefix("astercdr: \(lines.count - stored.count) events:"))
             #expect(try query(db, "SELECT payload FROM raw_events ORDER BY id").map { $0[0] ?? "" } == lines)
@@ -106,7 +106,7 @@ import Testing
         fileLines += appended
 
         let fileOrigin = "file:" + file.standardizedFileURL.path
-        for _ in 0..<600 where try query(db, "SELECT count(*) FROM raw_events WHERE origin = '\(fileOrigin)'") != [["\(fileLines.count)"]] {
+        for _ in 0..<1200 where try query(db, "SELECT count(*) FROM raw_events WHERE origin = '\(fileOrigin)'") != [["\(fileLines.count)"]] {
             try await Task.sleep(for: .milliseconds(100))
         }
         let stopped = try await receiver.stop()

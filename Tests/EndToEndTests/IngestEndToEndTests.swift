@@ -10,6 +10,11 @@ func query(_ dbPath: String, _ sql: String) throws -> [[String?]] {
     return rows
 }
 
+/// Events committed so far (the highest id of raw_events); 0 while the database or its tables do not exist yet.
+func storedLines(_ db: String) -> Int {
+    Int((try? query(db, "SELECT max(id) FROM raw_events").first?.first ?? nil) ?? "0") ?? 0
+}
+
 /// What a file of events should give, worked out from its text alone.
 struct ExpectedSample {
     let lines: [String]
@@ -27,11 +32,11 @@ struct ExpectedSample {
 @Suite(.serialized) struct IngestEndToEndTests {
     let samples = ["samples/vendor-flows.txt", "samples/sample-day.txt"]
 
-    @Test func theReadmeSampleIsRecordedAndItsCallsAssembled() throws {
-        try withTemporaryDirectory { dir in
+    @Test func theReadmeSampleIsRecordedAndItsCallsAssembled() async throws {
+        try await withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("cdr.db").path
             let expected = try ExpectedSample(samples)
-            let run = try astercdr(["ingest"] + samples + ["--db", db, "--timezone", "Asia/Shanghai"], in: repositoryRoot)
+            let run = try await astercdr(["ingest"] + samples + ["--db", db, "--timezone", "Asia/Shanghai"], in: repositoryRoot)
             #expect(run.status == 0, "\(run.stderr)")
             let parsed = try query(db, "SELECT count(*) FROM events")[0][0].flatMap { Int($0) } ?? -1
             #expect(run.stderr == "astercdr: \(expected.lines.count) events: \(parsed) parsed, \(expected.lines.count - parsed) rejected, 0 duplicates; \(expected.completedSessions.count) calls assembled\n")
@@ -41,17 +46,17 @@ struct ExpectedSample {
             #expect(Set(complete) == expected.completedSessions)
             #expect(try query(db, "SELECT duration_seconds, wait_seconds, talk_seconds, hangup_by FROM calls WHERE sessionid = 'efeb7b374a3408b0d0954f30a1504d83'") == [["46", "8", "38", "customer"]])
 
-            let again = try astercdr(["ingest"] + samples + ["--db", db], in: repositoryRoot)
+            let again = try await astercdr(["ingest"] + samples + ["--db", db], in: repositoryRoot)
             #expect(again.status == 0)
             #expect(again.stderr == "astercdr: 0 events: 0 parsed, 0 rejected, 0 duplicates; 0 calls assembled\n")
         }
     }
 
-    @Test func standardInputIsReadWhenNoFileIsNamed() throws {
-        try withTemporaryDirectory { dir in
+    @Test func standardInputIsReadWhenNoFileIsNamed() async throws {
+        try await withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("cdr.db").path
             let body = "event=login&agentno=8001&eventTime=2026-11-25 08:00:00\r\n\r\nnot an event\n{'event':'paused','agentno':8001}"
-            let run = try astercdr(["ingest", "--db", db, "--timezone", "UTC"], input: Data(body.utf8))
+            let run = try await astercdr(["ingest", "--db", db, "--timezone", "UTC"], input: Data(body.utf8))
             #expect(run.status == 0)
             #expect(run.stderr == "astercdr: 3 events: 2 parsed, 1 rejected, 0 duplicates; 0 calls assembled\n")
             #expect(try query(db, "SELECT origin, payload, parse_error FROM raw_events ORDER BY id") == [
@@ -62,15 +67,15 @@ struct ExpectedSample {
         }
     }
 
-    @Test func unusableDatabaseOrFileExitsNonZeroNamingThePath() throws {
-        try withTemporaryDirectory { dir in
+    @Test func unusableDatabaseOrFileExitsNonZeroNamingThePath() async throws {
+        try await withTemporaryDirectory { dir in
             let badDB = dir.appendingPathComponent("no/such/dir/x.db").path
-            let run = try astercdr(["ingest", "samples/vendor-flows.txt", "--db", badDB], in: repositoryRoot)
+            let run = try await astercdr(["ingest", "samples/vendor-flows.txt", "--db", badDB], in: repositoryRoot)
             #expect(run.status == 1)
             #expect(run.stderr == "astercdr: cannot open database '\(badDB)': unable to open database file (check the path and permissions)\n")
 
             let db = dir.appendingPathComponent("cdr.db").path
-            let missing = try astercdr(["ingest", "samples/vendor-flows.txt", "nope.log", "--db", db, "--timezone", "UTC"], in: repositoryRoot)
+            let missing = try await astercdr(["ingest", "samples/vendor-flows.txt", "nope.log", "--db", db, "--timezone", "UTC"], in: repositoryRoot)
             #expect(missing.status == 1)
             #expect(missing.stderr == """
                 astercdr: cannot read 'nope.log': No such file or directory (check the path and permissions)
@@ -78,20 +83,20 @@ struct ExpectedSample {
 
                 """)
 
-            let otherZone = try astercdr(["ingest", "samples/vendor-flows.txt", "--db", db, "--timezone", "Europe/Paris"], in: repositoryRoot)
+            let otherZone = try await astercdr(["ingest", "samples/vendor-flows.txt", "--db", db, "--timezone", "Europe/Paris"], in: repositoryRoot)
             #expect(otherZone.status == 1)
             #expect(otherZone.stderr == "astercdr: database '\(db)' keeps its times in UTC, not Europe/Paris (leave out --timezone, or use another database for Europe/Paris)\n")
         }
     }
 
-    @Test func theDatabaseLocationComesFromTheEnvironmentWhenNotGiven() throws {
-        try withTemporaryDirectory { dir in
+    @Test func theDatabaseLocationComesFromTheEnvironmentWhenNotGiven() async throws {
+        try await withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("env.db").path
-            let run = try astercdr(["ingest", "samples/vendor-flows.txt", "--timezone", "UTC"], in: repositoryRoot, environment: ["ASTERCDR_DB": db])
+            let run = try await astercdr(["ingest", "samples/vendor-flows.txt", "--timezone", "UTC"], in: repositoryRoot, environment: ["ASTERCDR_DB": db])
             #expect(run.status == 0)
             #expect(try query(db, "SELECT count(*) FROM raw_events") == [["13"]])
 
-            let local = try astercdr(["ingest", "--timezone", "UTC"], input: Data("event=login&agentno=1\n".utf8), in: dir, environment: ["ASTERCDR_DB": ""])
+            let local = try await astercdr(["ingest", "--timezone", "UTC"], input: Data("event=login&agentno=1\n".utf8), in: dir, environment: ["ASTERCDR_DB": ""])
             #expect(local.status == 0)
             #expect(try query(dir.appendingPathComponent("astercdr.db").path, "SELECT count(*) FROM raw_events") == [["1"]])
         }

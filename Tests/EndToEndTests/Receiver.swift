@@ -8,8 +8,9 @@ import NIOHTTP1
 final class RunningReceiver: @unchecked Sendable {
     let process = Process()
     let port: Int
-    let stderr = Pipe()
     let base: String
+    /// Its standard error: a file, not a pipe, for the reason `runToEnd` gives.
+    private let stderr = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-receiver-\(UUID().uuidString).err")
 
     /// `fileSizeLimit`: starts it under that file-size limit (see `launchAstercdr`);
     /// `raiseFileSizeLimit()` lifts it while it runs.
@@ -19,7 +20,10 @@ final class RunningReceiver: @unchecked Sendable {
         launchAstercdr(
             process, ["ingest", "--listen", "127.0.0.1:\(self.port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra,
             fileSizeLimit: fileSizeLimit)
-        process.standardError = stderr
+        try Data().write(to: stderr)
+        let stderrHandle = try FileHandle(forWritingTo: stderr)
+        defer { try? stderrHandle.close() }
+        process.standardError = stderrHandle
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         for _ in 0..<200 {
@@ -59,7 +63,9 @@ final class RunningReceiver: @unchecked Sendable {
     }
 
     private func send(_ request: HTTPClientRequest) async throws -> (status: HTTPResponseStatus, body: String) {
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(3))
+        // Generous: the tests count what is lost or stored twice, not how fast, and on a loaded
+        // machine a commit can wait for the disk behind a checkpoint.
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
         return (response.status, String(buffer: body))
     }
@@ -74,23 +80,8 @@ final class RunningReceiver: @unchecked Sendable {
         let took = Date().timeIntervalSince(started)
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: try Data(contentsOf: stderr), as: UTF8.self)
+        try? FileManager.default.removeItem(at: stderr)
         return (process.terminationStatus, text, took)
     }
-}
-
-/// A TCP port of 127.0.0.1 that nothing listens on right now.
-func freePort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-    }
-    guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
-    return Int(UInt16(bigEndian: address.sin_port))
 }

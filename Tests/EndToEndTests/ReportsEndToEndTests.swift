@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct ReportsEndToEndTests {
-    @Test func badFilterValuesAreUsageErrorsNamingTheOption() throws {
+    @Test func badFilterValuesAreUsageErrorsNamingTheOption() async throws {
         let cases: [([String], String)] = [
             (["calls", "--from", "2026-13-01"], "Error: --from: '2026-13-01' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\")"),
             (["report", "summary", "--to", "2026-11-02 25:00:00"], "Error: --to: '2026-11-02 25:00:00' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\")"),
@@ -16,20 +16,20 @@ import Testing
         ]
         for (arguments, message) in cases {
             // Usage is checked before the database is opened, so none is needed.
-            let run = try astercdr(arguments + ["--db", "/nonexistent/cdr.db"])
+            let run = try await astercdr(arguments + ["--db", "/nonexistent/cdr.db"])
             #expect(run.status == 64, "\(arguments)")
             #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
             #expect(run.stdout.isEmpty)
         }
     }
 
-    @Test func theSampleDayListsNewestFirstAndSummarizesAsItsCallsSay() throws {
-        try withTemporaryDirectory { dir in
+    @Test func theSampleDayListsNewestFirstAndSummarizesAsItsCallsSay() async throws {
+        try await withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("cdr.db").path
-            let ingest = try astercdr(["ingest", "samples/vendor-flows.txt", "samples/sample-day.txt", "--db", db, "--timezone", "Asia/Shanghai"], in: repositoryRoot)
+            let ingest = try await astercdr(["ingest", "samples/vendor-flows.txt", "samples/sample-day.txt", "--db", db, "--timezone", "Asia/Shanghai"], in: repositoryRoot)
             #expect(ingest.status == 0, "\(ingest.stderr)")
 
-            let calls = try astercdr(["calls", "--db", db])
+            let calls = try await astercdr(["calls", "--db", db])
             #expect(calls.status == 0, "\(calls.stderr)")
             let lines = calls.stdout.split(separator: "\n").map(String.init)
             #expect(lines[0].hasPrefix("start "))
@@ -46,7 +46,7 @@ import Testing
             func int(_ value: String?) -> Int { Int(value!)! }
             func tenths(_ sum: Int, _ count: Int) -> Double { (Double(sum * 10) / Double(count)).rounded(.toNearestOrAwayFromZero) / 10 }
 
-            let run = try astercdr(["report", "summary", "--format", "json", "--db", db])
+            let run = try await astercdr(["report", "summary", "--format", "json", "--db", db])
             #expect(run.status == 0, "\(run.stderr)")
             let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]).first!
             #expect(summary["calls"] as? Int == rows.count)
@@ -63,17 +63,17 @@ import Testing
         }
     }
 
-    @Test func oneCallAndAMissingOne() throws {
-        try withTemporaryDirectory { dir in
+    @Test func oneCallAndAMissingOne() async throws {
+        try await withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("cdr.db").path
-            _ = try astercdr(["ingest", "samples/vendor-flows.txt", "--db", db, "--timezone", "Asia/Shanghai"], in: repositoryRoot)
-            let call = try astercdr(["call", "efeb7b374a3408b0d0954f30a1504d83", "--db", db])
+            _ = try await astercdr(["ingest", "samples/vendor-flows.txt", "--db", db, "--timezone", "Asia/Shanghai"], in: repositoryRoot)
+            let call = try await astercdr(["call", "efeb7b374a3408b0d0954f30a1504d83", "--db", db])
             #expect(call.status == 0)
             #expect(call.stdout.contains("wait 0:08") && call.stdout.contains("CALLEE"))
-            let missing = try astercdr(["call", "0000", "--db", db])
+            let missing = try await astercdr(["call", "0000", "--db", db])
             #expect(missing.status == 1)
             #expect(missing.stderr == "astercdr: no call or event with sessionid '0000' in '\(db)'\n")
-            let noDatabase = try astercdr(["report", "summary", "--db", dir.appendingPathComponent("none.db").path])
+            let noDatabase = try await astercdr(["report", "summary", "--db", dir.appendingPathComponent("none.db").path])
             #expect(noDatabase.status == 1)
             #expect(noDatabase.stderr.hasPrefix("astercdr: no database at"))
             // Views of the second migration answer in the sqlite3 shell's place.

@@ -10,60 +10,56 @@ import Testing
         try await withTemporaryDirectory { dir in
             let events = dir.appendingPathComponent("events.txt"), truth = dir.appendingPathComponent("t.jsonl")
             let db = dir.appendingPathComponent("cdr.db").path
-            // Seconds of child processes each: waited for on threads of their own, so the test does not
-            // hold one of the concurrency pool's threads (one a core) that the in-process tests need.
-            let simulated = try await offThePool {
-                try astercdr([
-                    "simulate", "--calls", "3000", "--seed", "\(seed)", "--agent-state", "--duplicates", "0.03",
-                    "--out-of-order", "0.05", "--truth", truth.path, "--timezone", "Asia/Shanghai", "--format", format,
-                ])
-            }
+            let simulated = try await astercdr([
+                "simulate", "--calls", "3000", "--seed", "\(seed)", "--agent-state", "--duplicates", "0.03",
+                "--out-of-order", "0.05", "--truth", truth.path, "--timezone", "Asia/Shanghai", "--format", format,
+            ])
             try #require(simulated.status == 0, "\(simulated.stderr)")
             try Data(simulated.stdout.utf8).write(to: events)
             let lines = simulated.stdout.split(separator: "\n")
             let copies = lines.count - Set(lines).count
 
-            let ingested = try await offThePool { try astercdr(["ingest", events.path, "--db", db, "--timezone", "Asia/Shanghai"]) }
+            let ingested = try await astercdr(["ingest", events.path, "--db", db, "--timezone", "Asia/Shanghai"])
             #expect(ingested.status == 0)
             #expect(ingested.stderr.hasPrefix("astercdr: \(lines.count) events: \(lines.count) parsed, 0 rejected, \(copies) duplicates; "))
 
             let expected = try ExpectedCalls(truthFile: truth, eventsFile: events)
             #expect(expected.truth.count == 3000)
-            let mismatches = try expected.mismatches(db: db)
+            let mismatches = try await expected.mismatches(db: db)
             #expect(mismatches.isEmpty, "\(mismatches.count) calls differ; the first:\n\(mismatches.prefix(3).joined(separator: "\n"))")
         }
     }
 
-    @Test func theSameOptionsGiveTheSameBytes() throws {
-        try withTemporaryDirectory { dir in
+    @Test func theSameOptionsGiveTheSameBytes() async throws {
+        try await withTemporaryDirectory { dir in
             let arguments = ["simulate", "--calls", "200", "--seed", "9", "--agent-state", "--duplicates", "0.1", "--out-of-order", "0.1", "--timezone", "UTC"]
-            let first = try astercdr(arguments + ["--truth", dir.appendingPathComponent("1").path])
-            let second = try astercdr(arguments + ["--truth", dir.appendingPathComponent("2").path])
+            let first = try await astercdr(arguments + ["--truth", dir.appendingPathComponent("1").path])
+            let second = try await astercdr(arguments + ["--truth", dir.appendingPathComponent("2").path])
             #expect(first.status == 0 && !first.stdout.isEmpty)
             #expect(first.stdout == second.stdout)
             #expect(try Data(contentsOf: dir.appendingPathComponent("1")) == Data(contentsOf: dir.appendingPathComponent("2")))
-            #expect(try astercdr(arguments.map { $0 == "9" ? "10" : $0 }).stdout != first.stdout)
+            #expect(try await astercdr(arguments.map { $0 == "9" ? "10" : $0 }).stdout != first.stdout)
         }
     }
 
-    @Test func eventsWritesExactlyThatManyLines() throws {
-        let run = try astercdr(["simulate", "--events", "25000", "--agent-state", "--duplicates", "0.02", "--timezone", "UTC"])
+    @Test func eventsWritesExactlyThatManyLines() async throws {
+        let run = try await astercdr(["simulate", "--events", "25000", "--agent-state", "--duplicates", "0.02", "--timezone", "UTC"])
         #expect(run.status == 0)
         #expect(run.stdout.split(separator: "\n").count == 25000)
         #expect(run.stdout.hasSuffix("\n"))
     }
 
-    @Test func trafficInAnHourTheZoneRepeatsIsWarnedAbout() throws {
-        let berlin = try astercdr(["simulate", "--duration", "3h", "--start", "2026-10-25 01:00:00", "--timezone", "Europe/Berlin"])
+    @Test func trafficInAnHourTheZoneRepeatsIsWarnedAbout() async throws {
+        let berlin = try await astercdr(["simulate", "--duration", "3h", "--start", "2026-10-25 01:00:00", "--timezone", "Europe/Berlin"])
         #expect(berlin.status == 0)
         #expect(berlin.stderr.hasPrefix("astercdr: warning: "))
         #expect(berlin.stderr.contains(" events happen the second time Europe/Berlin's clocks go through an hour they repeat; "))
-        let shanghai = try astercdr(["simulate", "--duration", "3h", "--start", "2026-10-25 01:00:00", "--timezone", "Asia/Shanghai"])
+        let shanghai = try await astercdr(["simulate", "--duration", "3h", "--start", "2026-10-25 01:00:00", "--timezone", "Asia/Shanghai"])
         #expect(shanghai.status == 0 && shanghai.stderr.isEmpty)
     }
 
     /// `astercdr simulate | head`: the reader goes away; the writer stops quietly.
-    @Test func aClosedStandardOutputEndsQuietly() throws {
+    @Test func aClosedStandardOutputEndsQuietly() async throws {
         let process = Process()
         process.executableURL = astercdrBinary
         process.arguments = ["simulate", "--events", "10000000", "--timezone", "UTC"]
@@ -90,8 +86,8 @@ import Testing
         (["--post", "127.0.0.1:9", "--rate", "10"], "is not an http:// or https:// URL"),
         (["--token", "s3cret"], "--token goes with --post"),
     ])
-    func badOptionsAreUsageErrors(arguments: [String], message: String) throws {
-        let run = try astercdr(["simulate"] + arguments)
+    func badOptionsAreUsageErrors(arguments: [String], message: String) async throws {
+        let run = try await astercdr(["simulate"] + arguments)
         #expect(run.status == 64)
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(run.stdout.isEmpty)

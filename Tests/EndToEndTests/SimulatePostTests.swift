@@ -5,8 +5,8 @@ import Testing
 @Suite(.serialized) struct SimulatePostTests {
     let simulation = ["--calls", "200", "--seed", "4", "--agent-state", "--duplicates", "0.03", "--out-of-order", "0.05", "--timezone", "Asia/Shanghai"]
 
-    func lineCount(_ arguments: [String]) throws -> Int {
-        try astercdr(["simulate"] + arguments).stdout.split(separator: "\n").count
+    func lineCount(_ arguments: [String]) async throws -> Int {
+        try await astercdr(["simulate"] + arguments).stdout.split(separator: "\n").count
     }
 
     @Test func trafficPostedLiveIsAssembledAsTheSimulatorPlayedIt() async throws {
@@ -17,9 +17,9 @@ import Testing
         let receiver = try await RunningReceiver(db: db, extra: ["--token", "s3cret"])
 
         let started = Date()
-        let posted = try astercdr(["simulate"] + simulation + ["--post", receiver.base + "/", "--rate", "2000", "--token", "s3cret", "--truth", truth.path])
+        let posted = try await astercdr(["simulate"] + simulation + ["--post", receiver.base + "/", "--rate", "2000", "--token", "s3cret", "--truth", truth.path])
         let took = Date().timeIntervalSince(started)
-        let lines = try lineCount(simulation)
+        let lines = try await lineCount(simulation)
         #expect(posted.status == 0)
         #expect(posted.stdout.isEmpty)
         #expect(posted.stderr.hasPrefix("astercdr: \(lines) events posted in "), "\(posted.stderr)")
@@ -31,10 +31,10 @@ import Testing
         #expect(stopped.status == 0)
         #expect(try query(db, "SELECT count(*) FROM raw_events") == [["\(lines)"]])
         let events = dir.appendingPathComponent("events.txt")
-        try Data(try astercdr(["simulate"] + simulation).stdout.utf8).write(to: events)
+        try Data(try await astercdr(["simulate"] + simulation).stdout.utf8).write(to: events)
         let expected = try ExpectedCalls(truthFile: truth, eventsFile: events)
         #expect(expected.truth.count == 200)
-        let mismatches = try expected.mismatches(db: db)
+        let mismatches = try await expected.mismatches(db: db)
         #expect(mismatches.isEmpty, "\(mismatches.count) calls differ; the first:\n\(mismatches.prefix(3).joined(separator: "\n"))")
     }
 
@@ -48,11 +48,11 @@ import Testing
         let port = try freePort()
         let arguments = ["--calls", "30", "--timezone", "Asia/Shanghai"]
         let sender = try SimulateProcess(arguments + ["--post", "http://127.0.0.1:\(port)/", "--rate", "1000"], in: dir)
-        try await Task.sleep(for: .milliseconds(1500))
+        try await sender.waitForLog(containing: "POST failed")
         let receiver = try await RunningReceiver(db: db, port: port)
         let (status, stderr) = try await sender.finish(within: 30)
         _ = try await receiver.stop()
-        let lines = try lineCount(arguments)
+        let lines = try await lineCount(arguments)
         #expect(status == 0, "\(stderr)")
         #expect(stderr.contains("astercdr: warning: POST failed ("))
         let summary = try #require(stderr.split(separator: "\n").last)
@@ -67,7 +67,8 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let sender = try SimulateProcess(["--calls", "30", "--post", "http://127.0.0.1:\(try freePort())/", "--rate", "100"], in: dir)
-        try await Task.sleep(for: .milliseconds(800))
+        // A failed POST comes after the sender's first tick, so its SIGINT handler is in place by then.
+        try await sender.waitForLog(containing: "POST failed")
         kill(sender.process.processIdentifier, SIGINT)
         let (status, stderr) = try await sender.finish(within: 10)
         #expect(status == 1)
@@ -89,6 +90,16 @@ struct SimulateProcess {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
+    }
+
+    /// Waits until its standard error says `text`.
+    func waitForLog(containing text: String, within seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try String(contentsOf: log, encoding: .utf8).contains(text) { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("the sender did not say '\(text)' within \(seconds) s", sourceLocation: sourceLocation)
     }
 
     /// Waits for the exit (SIGKILL after `seconds`); its status and standard error.

@@ -7,7 +7,7 @@ import Testing
 
     @Test func killedMidStreamAndRestartedEveryEventIsStoredOnce() async throws {
         // nchan buffers 1,000 messages a channel: all of these stay until the last restart.
-        let events = try generatedTraffic(["--events", "900", "--seed", "12"])
+        let events = try await generatedTraffic(["--events", "900", "--seed", "12"])
         try await Workspace.with { ws in
             try await Nchan.with(in: ws.dir) { nchan in
                 let url = "\(nchan.base)/sub?id=\(channel)"
@@ -21,20 +21,26 @@ import Testing
                     }
                 }
                 defer { publishing.cancel() }
-                var killedMidStream = 0
-                for _ in 0..<4 {
+                // Each run is killed 0–50 ms after a random count of events is stored, never more
+                // than half: whatever the machine's speed, every kill lands mid-stream.
+                let killPoints = (0..<4).map { _ in Int.random(in: 1...events.count / 2) }.sorted()
+                var storedAtKill: [Int] = []
+                for point in killPoints {
                     let process = try ws.startIngester(["--subscribe", url], log: log.handle)
-                    try await Task.sleep(for: .milliseconds(Int.random(in: 150...450)))
+                    // Before the first run has made the tables, nothing is stored.
+                    try await waitUntil(within: 60) { !process.isRunning || ((try? ws.count()) ?? 0) >= point }
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 0...50)))
                     kill(process.processIdentifier, SIGKILL)
-                    process.waitUntilExit()
-                    if try ws.count() < events.count { killedMidStream += 1 }
+                    try await exited(process)
+                    #expect(process.terminationReason == .uncaughtSignal, "the ingester ended before its kill")
+                    storedAtKill.append((try? ws.count()) ?? 0)
                 }
                 try await publishing.value
                 let last = try ws.startIngester(["--subscribe", url], log: log.handle)
-                try await waitUntil(within: 30) { try ws.count() >= events.count }
+                try await waitUntil(within: 60) { try ws.count() >= events.count }
 
                 #expect(try await terminate(last))
-                #expect(killedMidStream >= 2)
+                #expect(storedAtKill.allSatisfy { $0 < events.count }, "stored at each kill: \(storedAtKill)")
                 #expect(try ws.payloads() == events)
                 let text = try String(contentsOf: log.path, encoding: .utf8)
                 #expect(text.contains("subscription started") && text.contains("subscription stopped"))

@@ -22,7 +22,7 @@ final class Nchan: @unchecked Sendable {
 
     /// Starts nginx, runs `body`, and always stops nginx afterwards.
     static func with(in dir: URL, _ body: (Nchan) async throws -> Void) async throws {
-        let nchan = try started(dir: dir.appendingPathComponent("nchan"))
+        let nchan = try await offThePool { try started(dir: dir.appendingPathComponent("nchan")) }
         defer { nchan.stop() }
         try await body(nchan)
     }

@@ -8,7 +8,7 @@ import Testing
     let channel = "8001_s3cret"
 
     @Test func vendorFlowsAndTrafficArriveOnceAndTheCallsAreAssembled() async throws {
-        let events = vendorFlowLines + (try generatedTraffic(["--events", "500", "--seed", "5"]))
+        let events = vendorFlowLines + (try await generatedTraffic(["--events", "500", "--seed", "5"]))
         try #require(events.count == 513)
         try await Workspace.with { ws in
             try await Nchan.with(in: ws.dir) { nchan in
@@ -18,7 +18,7 @@ import Testing
                 try await nchan.publish(channel, events[..<250])
                 try await ws.withSubscriber(url, logs: logs) {
                     try await nchan.publish(channel, events[250...])
-                    try await waitUntil(within: 30) { try ws.count() >= events.count }
+                    try await waitUntil(within: 60) { try ws.count() >= events.count }
                 }
                 #expect(try ws.payloads() == events)
                 let db = try ws.database()
@@ -38,16 +38,16 @@ import Testing
     /// `/sub-multi` answers every buffered message at once as multipart/mixed; a message may itself
     /// hold several events.
     @Test func multipartAnswersCarrySeveralEvents() async throws {
-        let events = try generatedTraffic(["--events", "300", "--seed", "6"])
+        let events = try await generatedTraffic(["--events", "300", "--seed", "6"])
         // The first 100 events go two to a message, CRLF between them.
         let messages = stride(from: 0, to: 100, by: 2).map { events[$0] + "\r\n" + events[$0 + 1] } + events[100...]
         try await Workspace.with { ws in
             try await Nchan.with(in: ws.dir) { nchan in
                 try await nchan.publish(channel, messages[..<150])
                 try await ws.withSubscriber("\(nchan.base)/sub-multi?id=\(channel)") {
-                    try await waitUntil(within: 20) { try ws.count() >= 200 }
+                    try await waitUntil(within: 60) { try ws.count() >= 200 }
                     try await nchan.publish(channel, messages[150...])
-                    try await waitUntil(within: 20) { try ws.count() >= events.count }
+                    try await waitUntil(within: 60) { try ws.count() >= events.count }
                 }
                 #expect(try ws.payloads() == events)
                 let answers = try nchan.statuses(of: "GET /sub-multi").filter { $0 == 200 }.count
@@ -57,19 +57,19 @@ import Testing
     }
 
     @Test func aSubscriberStoppedMidStreamAndStartedAgainStoresEveryEventOnce() async throws {
-        let events = try generatedTraffic(["--events", "600", "--seed", "7"])
+        let events = try await generatedTraffic(["--events", "600", "--seed", "7"])
         try await Workspace.with { ws in
             try await Nchan.with(in: ws.dir) { nchan in
                 let url = "\(nchan.base)/sub?id=\(channel)"
                 let publishing = Task { try await nchan.publish(channel, events[..<400]) }
                 try await ws.withSubscriber(url) {
-                    try await waitUntil(within: 20) { try ws.count() >= 50 }
+                    try await waitUntil(within: 60) { try ws.count() >= 50 }
                 }
                 let storedBeforeRestart = try ws.count()
                 try await publishing.value
                 try await nchan.publish(channel, events[400...])
                 try await ws.withSubscriber(url) {
-                    try await waitUntil(within: 30) { try ws.count() >= events.count }
+                    try await waitUntil(within: 60) { try ws.count() >= events.count }
                 }
                 #expect(storedBeforeRestart < events.count)
                 #expect(try ws.payloads() == events)
@@ -81,17 +81,17 @@ import Testing
     /// nchan answers 408 when nothing came within `nchan_subscriber_timeout` (10 s here): the
     /// subscriber asks again with the cursor it had.
     @Test func nchansTimeoutKeepsTheCursor() async throws {
-        let events = try generatedTraffic(["--events", "10", "--seed", "8"])
+        let events = try await generatedTraffic(["--events", "10", "--seed", "8"])
         try await Workspace.with { ws in
             try await Nchan.with(in: ws.dir) { nchan in
                 try await ws.withSubscriber("\(nchan.base)/sub?id=\(channel)") {
                     try await nchan.publish(channel, events[..<5])
-                    try await waitUntil(within: 10) { try ws.count() >= 5 }
+                    try await waitUntil(within: 60) { try ws.count() >= 5 }
                     let before = try ws.storedCursor().cursor
-                    try await waitUntil(within: 15) { try nchan.statuses(of: "GET /sub?id=").contains(408) }
+                    try await waitUntil(within: 60) { try nchan.statuses(of: "GET /sub?id=").contains(408) }
                     #expect(try ws.storedCursor().cursor == before)
                     try await nchan.publish(channel, events[5...])
-                    try await waitUntil(within: 10) { try ws.count() >= events.count }
+                    try await waitUntil(within: 60) { try ws.count() >= events.count }
                 }
                 #expect(try ws.payloads() == events)
             }
@@ -101,23 +101,23 @@ import Testing
     /// nchan keeps its messages in nginx's shared memory: those published before the restart are
     /// gone, those published after it arrive.
     @Test func anNginxRestartIsSurvived() async throws {
-        let events = try generatedTraffic(["--events", "40", "--seed", "9"])
+        let events = try await generatedTraffic(["--events", "40", "--seed", "9"])
         try await Workspace.with { ws in
             try await Nchan.with(in: ws.dir) { nchan in
                 let logs = LogSink()
                 try await ws.withSubscriber("\(nchan.base)/sub?id=\(channel)", logs: logs) {
                     try await nchan.publish(channel, events[..<20])
-                    try await waitUntil(within: 10) { try ws.count() >= 20 }
-                    nchan.stop()
+                    try await waitUntil(within: 60) { try ws.count() >= 20 }
+                    try await offThePool { nchan.stop() }
                     // Generous: with the whole suite running on two cores, nginx's exit and the
                     // failed poll that follows can take a while.
-                    try await waitUntil(within: 30) { logs.lines.contains { $0.contains("reconnecting") } }
+                    try await waitUntil(within: 60) { logs.lines.contains { $0.contains("reconnecting") } }
                     // nchan orders messages by publication second, then by a tag it restarts at 0:
                     // a message of the same second as the last one seen would count as already seen.
                     try await Task.sleep(for: .milliseconds(1100))
-                    try nchan.start()
+                    try await offThePool { try nchan.start() }
                     try await nchan.publish(channel, events[20...])
-                    try await waitUntil(within: 40) { try ws.count() >= events.count }
+                    try await waitUntil(within: 60) { try ws.count() >= events.count }
                 }
                 #expect(try ws.payloads() == events)
                 let failures = logs.lines.filter { $0.hasPrefix("warning subscription request failed; reconnecting") }
@@ -131,13 +131,13 @@ import Testing
     /// While commits fail nothing of the answers is kept; then the subscriber resumes from the
     /// stored cursor and gets the same events again from nchan's buffer.
     @Test func failedCommitsAreRetriedFromTheStoredCursor() async throws {
-        let events = try generatedTraffic(["--events", "20", "--seed", "13"])
+        let events = try await generatedTraffic(["--events", "20", "--seed", "13"])
         try await Workspace.with { ws in
             try await Nchan.with(in: ws.dir) { nchan in
                 let logs = LogSink()
                 try await ws.withSubscriber("\(nchan.base)/sub?id=\(channel)", logs: logs) {
                     try await nchan.publish(channel, events[..<10])
-                    try await waitUntil(within: 10) { try ws.count() >= 10 }
+                    try await waitUntil(within: 60) { try ws.count() >= 10 }
                     // A failing insert stands in for a full disk.
                     try ws.database().execute("""
                         CREATE TABLE failing (on_off INTEGER);
@@ -146,10 +146,10 @@ import Testing
                         BEGIN SELECT RAISE(ABORT, 'the disk is full (test)'); END;
                         """)
                     try await nchan.publish(channel, events[10...])
-                    try await waitUntil(within: 10) { logs.lines.filter { $0.contains("events not stored") }.count >= 3 }
+                    try await waitUntil(within: 60) { logs.lines.filter { $0.contains("events not stored") }.count >= 3 }
                     #expect(try ws.count() == 10)
                     try ws.database().execute("UPDATE failing SET on_off = 0")
-                    try await waitUntil(within: 10, why: logs.lines.last ?? "") { try ws.count() >= events.count }
+                    try await waitUntil(within: 60, why: logs.lines.last ?? "") { try ws.count() >= events.count }
                 }
                 #expect(try ws.payloads() == events)
                 #expect(logs.lines.contains { $0.hasPrefix("error subscription events not stored; retrying") && $0.contains("the disk is full (test)") })
@@ -166,7 +166,7 @@ import Testing
                 try await nchan.publish(channel, ["sessionid=a&event=ringing"])
                 let logs = LogSink()
                 try await ws.withSubscriber("\(nchan.base)/pub?id=\(channel)", logs: logs) {
-                    try await waitUntil(within: 10) { logs.lines.filter { $0.contains("name no later message") }.count >= 2 }
+                    try await waitUntil(within: 60) { logs.lines.filter { $0.contains("name no later message") }.count >= 2 }
                 }
                 #expect(try ws.count() == 0)
                 #expect(try ws.storedCursor().rows == 0)
@@ -181,7 +181,7 @@ import Testing
                 let logs = LogSink()
                 try await ws.withSubscriber("\(nchan.base)/nowhere?id=\(channel)", logs: logs) {
                     // 2.75 s of backoff; the rest is slack for a loaded machine.
-                    try await waitUntil(within: 30) { logs.lines.filter { $0.contains("status 404") }.count >= 5 }
+                    try await waitUntil(within: 60) { logs.lines.filter { $0.contains("status 404") }.count >= 5 }
                 }
                 let failures = logs.lines.filter { $0.contains("status 404") }.prefix(5)
                 #expect(zip(failures, ["0.25", "0.5", "1.0", "1.0", "1.0"]).allSatisfy { $0.contains("delay=\($1) seconds") })

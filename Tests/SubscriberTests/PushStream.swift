@@ -16,7 +16,7 @@ final class PushStream: Sendable {
     private let pid: pid_t
 
     static func with(in dir: URL, ttl: Double, _ body: (PushStream) async throws -> Void) async throws {
-        let server = try PushStream(dir: dir, ttl: ttl)
+        let server = try await offThePool { try PushStream(dir: dir, ttl: ttl) }
         defer { kill(server.pid, SIGKILL) }
         try await body(server)
     }

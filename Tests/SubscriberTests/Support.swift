@@ -65,20 +65,22 @@ extension Database {
 }
 
 /// Waits until `condition` holds; fails the test when it does not within `seconds`, saying `why`.
+/// The deadlines bound a hang, not a speed: the suites share two cores, and a wait that passes costs
+/// only the time it takes.
 func waitUntil(
-    within seconds: Double, why: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation,
-    _ condition: () throws -> Bool
+    within seconds: Double, every interval: Duration = .milliseconds(20), why: @autoclosure () -> String = "",
+    sourceLocation: SourceLocation = #_sourceLocation, _ condition: () throws -> Bool
 ) async throws {
-    let reached = try await eventually(within: seconds, condition)
+    let reached = try await eventually(within: seconds, every: interval, condition)
     try #require(reached, "not within \(seconds) s \(why())", sourceLocation: sourceLocation)
 }
 
-/// Checks `condition` every 20 ms until it holds or `seconds` have passed.
-func eventually(within seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
+/// Checks `condition` every `interval` until it holds or `seconds` have passed.
+func eventually(within seconds: Double, every interval: Duration = .milliseconds(20), _ condition: () throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try condition() { return true }
-        try await Task.sleep(for: .milliseconds(20))
+        try await Task.sleep(for: interval)
     }
     return try condition()
 }
@@ -117,21 +119,6 @@ final class LogSink: @unchecked Sendable {
             sink.append("\(event.level) \(event.message) \(fields)")
         }
     }
-}
-
-/// A TCP port on 127.0.0.1 that the kernel just handed out and nothing listens on.
-func freePort() throws -> Int {
-    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard socket >= 0 else { throw POSIXError(.EMFILE) }
-    defer { close(socket) }
-    var address = sockaddr_in(
-        sin_family: sa_family_t(AF_INET), sin_port: 0, sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
-    var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let ok = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, size) == 0 && getsockname(socket, $0, &size) == 0 }
-    }
-    guard ok else { throw POSIXError(.EADDRINUSE) }
-    return Int(UInt16(bigEndian: address.sin_port))
 }
 
 /// POSTs `body` to `url` and returns the status code.

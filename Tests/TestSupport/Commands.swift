@@ -22,26 +22,38 @@ public struct Finished: Sendable {
     public let stderr: String
     /// Both, for a message about a failure.
     public var output: String { stdout + stderr }
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
 }
 
 /// Runs a command (looked up on PATH) to its end, with `input` on its standard input (else
+/// /dev/null).
+public func runToEnd(_ arguments: [String], input: String? = nil) throws -> Finished {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    return try runToEnd(process, input: input.map { Data($0.utf8) })
+}
+
+/// Runs `process`, set up but not started, to its end, with `input` on its standard input (else
 /// /dev/null). What it writes goes through files, not pipes: a pipe's write end could leak into a
 /// long-lived process another test starts at that moment (nginx, an ingester), and reading the
 /// pipe to its end would then wait for that process.
-public func runToEnd(_ arguments: [String], input: String? = nil) throws -> Finished {
+public func runToEnd(_ process: Process, input: Data?) throws -> Finished {
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-run-\(UUID().uuidString)")
     let paths = ["in", "out", "err"].map { base.appendingPathExtension($0) }
     defer { for path in paths { try? FileManager.default.removeItem(at: path) } }
-    try Data((input ?? "").utf8).write(to: paths[0])
+    try (input ?? Data()).write(to: paths[0])
     try Data().write(to: paths[1])
     try Data().write(to: paths[2])
     let stdin = try FileHandle(forReadingFrom: paths[0])
     let stdout = try FileHandle(forWritingTo: paths[1])
     let stderr = try FileHandle(forWritingTo: paths[2])
     defer { for handle in [stdin, stdout, stderr] { try? handle.close() } }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
     process.standardInput = input == nil ? FileHandle.nullDevice : stdin
     process.standardOutput = stdout
     process.standardError = stderr
@@ -49,8 +61,8 @@ public func runToEnd(_ arguments: [String], input: String? = nil) throws -> Fini
     process.waitUntilExit()
     return Finished(
         status: process.terminationStatus,
-        stdout: try String(contentsOf: paths[1], encoding: .utf8),
-        stderr: try String(contentsOf: paths[2], encoding: .utf8))
+        stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
+        stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self))
 }
 
 public struct CommandFailed: Error, CustomStringConvertible {

@@ -1,10 +1,12 @@
 import Foundation
 
 /// `astercdr simulate` with these arguments (times in Asia/Shanghai): one event a line.
-public func generatedTraffic(_ arguments: [String]) throws -> [String] {
-    let run = try runToEnd([astercdrBinary.path, "simulate", "--timezone", "Asia/Shanghai"] + arguments)
-    guard run.status == 0 else { throw CommandFailed(arguments: arguments, finished: run) }
-    return run.stdout.split(separator: "\n").map(String.init)
+public func generatedTraffic(_ arguments: [String]) async throws -> [String] {
+    try await offThePool {
+        let run = try runToEnd([astercdrBinary.path, "simulate", "--timezone", "Asia/Shanghai"] + arguments)
+        guard run.status == 0 else { throw CommandFailed(arguments: arguments, finished: run) }
+        return run.stdout.split(separator: "\n").map(String.init)
+    }
 }
 
 /// The sessionid of a `key=value&...` line, if it has one.
