@@ -35,12 +35,8 @@ import Testing
                 process.standardError = FileHandle.nullDevice
                 try process.run()
                 if attempt < killPoints.count {
-                    let deadline = Date().addingTimeInterval(120)
-                    while process.isRunning, storedLines(db) < killPoints[attempt], Date() < deadline {
-                        try await Task.sleep(for: .milliseconds(5))
-                    }
-                    try await Task.sleep(for: .milliseconds(Int.random(in: 0...20)))
-                    kill(process.processIdentifier, SIGKILL)
+                    let point = killPoints[attempt]
+                    try await kill(process, once: { storedLines(db) >= point }, then: .random(in: 0...0.02))
                 }
                 // Not waitUntilExit: the last run takes seconds, and a test must not hold a thread of the pool that long.
                 try await exited(process)

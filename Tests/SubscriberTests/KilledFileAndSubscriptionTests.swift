@@ -57,14 +57,12 @@ struct KilledFileAndSubscriptionTests {
                         }
                     }
                     let point = run < 12 ? filePoints[run] : streamPoints[run - 12]
-                    // Looked at every 100 ms: each look counts the whole table.
-                    try await waitUntil(within: 60, every: .milliseconds(100), why: "run \(run) waiting for \(point)") {
-                        // Before the first run has made the tables, nothing is stored.
+                    // Looked at every 100 ms: each look counts the whole table. Before the first run
+                    // has made the tables, nothing is stored.
+                    try await kill(process, once: {
                         let stored = (try? storedByOrigin(ws)) ?? (file: 0, stream: 0)
-                        return !process.isRunning || (run < 12 ? stored.file : stored.stream) >= point
-                    }
-                    try await Task.sleep(for: .milliseconds(Int.random(in: 0...50)))
-                    kill(process.processIdentifier, SIGKILL)
+                        return (run < 12 ? stored.file : stored.stream) >= point
+                    }, every: 0.1, then: .random(in: 0...0.05), within: 60)
                     try await exited(process)
                     let stored = try storedByOrigin(ws)
                     kills.append(Kill(

@@ -28,9 +28,7 @@ import Testing
                 for point in killPoints {
                     let process = try ws.startIngester(["--subscribe", url], log: log.handle)
                     // Before the first run has made the tables, nothing is stored.
-                    try await waitUntil(within: 60) { !process.isRunning || ((try? ws.count()) ?? 0) >= point }
-                    try await Task.sleep(for: .milliseconds(Int.random(in: 0...50)))
-                    kill(process.processIdentifier, SIGKILL)
+                    try await kill(process, once: { ((try? ws.count()) ?? 0) >= point }, every: 0.02, then: .random(in: 0...0.05))
                     try await exited(process)
                     #expect(process.terminationReason == .uncaughtSignal, "the ingester ended before its kill")
                     storedAtKill.append((try? ws.count()) ?? 0)

@@ -68,19 +68,19 @@ extension Database {
 /// The deadlines bound a hang, not a speed: the suites share two cores, and a wait that passes costs
 /// only the time it takes.
 func waitUntil(
-    within seconds: Double, every interval: Duration = .milliseconds(20), why: @autoclosure () -> String = "",
-    sourceLocation: SourceLocation = #_sourceLocation, _ condition: () throws -> Bool
+    within seconds: Double, why: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () throws -> Bool
 ) async throws {
-    let reached = try await eventually(within: seconds, every: interval, condition)
+    let reached = try await eventually(within: seconds, condition)
     try #require(reached, "not within \(seconds) s \(why())", sourceLocation: sourceLocation)
 }
 
-/// Checks `condition` every `interval` until it holds or `seconds` have passed.
-func eventually(within seconds: Double, every interval: Duration = .milliseconds(20), _ condition: () throws -> Bool) async throws -> Bool {
+/// Checks `condition` every 20 ms until it holds or `seconds` have passed.
+func eventually(within seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try condition() { return true }
-        try await Task.sleep(for: interval)
+        try await Task.sleep(for: .milliseconds(20))
     }
     return try condition()
 }

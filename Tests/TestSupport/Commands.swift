@@ -83,3 +83,19 @@ public func launchAstercdr(_ process: Process, _ arguments: [String], fileSizeLi
         process.arguments = arguments
     }
 }
+
+/// SIGKILLs `process` once `reached()` holds (looked at every `interval`, for at most `seconds`)
+/// and `extra` more has passed. Watched from a thread of its own: a wait on the concurrency pool
+/// can wake late by as long as other tests hold the pool's threads, and the process would run on
+/// far past the point meant.
+public func kill(
+    _ process: Process, once reached: @escaping @Sendable () -> Bool, every interval: TimeInterval = 0.005,
+    then extra: TimeInterval, within seconds: TimeInterval = 120
+) async throws {
+    try await offThePool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, !reached(), Date() < deadline { Thread.sleep(forTimeInterval: interval) }
+        Thread.sleep(forTimeInterval: extra)
+        kill(process.processIdentifier, SIGKILL)
+    }
+}
