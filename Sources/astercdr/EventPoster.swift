@@ -4,7 +4,9 @@ import Foundation
 
 /// Sends simulated traffic to astercdr's HTTP receiver (`astercdr ingest --listen`) at a steady
 /// rate: every tick, the lines due by then go in one POST, newline-separated. A failed POST is
-/// sent again, with backoff, before anything after it, so nothing is lost and the order holds.
+/// sent again, with backoff, before anything after it, so nothing is lost and the order holds;
+/// a refusal that no retry can change (a 4xx but 408 and 429: wrong token, path or body size)
+/// ends the run instead.
 struct EventPoster {
     let url: String
     let eventsPerSecond: Int
@@ -15,6 +17,23 @@ struct EventPoster {
     static let largestBody = 256 << 10
     static let firstRetryDelay = Duration.milliseconds(100)
     static let longestRetryDelay = Duration.seconds(5)
+
+    /// The receiver answered a POST with a status that sending it again cannot change.
+    struct Refused: Error, CustomStringConvertible {
+        let url: String
+        let status: UInt
+        let reason: String
+
+        var description: String {
+            let hint = switch status {
+            case 401: " (check --token)"
+            case 413: " (the receiver's --max-body is smaller than \(EventPoster.largestBody >> 10) KiB)"
+            case 404, 405: " (check the --post URL)"
+            default: ""
+            }
+            return "the receiver at \(url) refused the traffic: \(status) \(reason)\(hint); the rest was not sent"
+        }
+    }
 
     struct Totals {
         var events = 0
@@ -87,11 +106,17 @@ struct EventPoster {
             do {
                 let response = try await client.execute(request, timeout: .seconds(30))
                 _ = try await response.body.collect(upTo: 1 << 20)
-                if (200..<300).contains(response.status.code) {
+                let status = response.status.code
+                if (200..<300).contains(status) {
                     totals.posts += 1
                     return
                 }
-                failure = "the receiver answered \(response.status.code) \(response.status.reasonPhrase)\(Self.hint(response.status.code))"
+                if (400..<500).contains(status), status != 408, status != 429 {
+                    throw Refused(url: url, status: status, reason: response.status.reasonPhrase)
+                }
+                failure = "the receiver answered \(status) \(response.status.reasonPhrase)"
+            } catch let refused as Refused {
+                throw refused
             } catch {
                 try Task.checkCancellation()
                 failure = "\(error)"
@@ -103,13 +128,6 @@ struct EventPoster {
         }
     }
 
-    private static func hint(_ status: UInt) -> String {
-        switch status {
-        case 401: " (check --token)"
-        case 413: " (the receiver's --max-body is smaller than \(largestBody >> 10) KiB)"
-        default: ""
-        }
-    }
 }
 
 extension Duration {

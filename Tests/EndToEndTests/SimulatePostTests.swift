@@ -62,6 +62,21 @@ import Testing
         #expect(try query(db, "SELECT count(*) FROM calls") == [["30"]])
     }
 
+    /// A refusal that sending again cannot change ends the run at once, saying what to fix.
+    @Test func aWrongTokenEndsTheRunInsteadOfRetrying() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-post-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("cdr.db").path
+        let receiver = try await RunningReceiver(db: db, extra: ["--token", "s3cret"])
+        let url = receiver.base + "/"
+        let posted = try await astercdr(["simulate", "--calls", "30", "--post", url, "--rate", "1000", "--token", "wrong"])
+        _ = try await receiver.stop()
+        #expect(posted.status == 1)
+        #expect(posted.stderr == "astercdr: the receiver at \(url) refused the traffic: 401 Unauthorized (check --token); the rest was not sent; 0 events posted in 0 POSTs, 0 retries\n")
+        #expect(try query(db, "SELECT count(*) FROM raw_events") == [["0"]])
+    }
+
     @Test func anInterruptedSenderSaysWhatWasNotSent() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-post-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
