@@ -62,10 +62,19 @@ final class RunningReceiver: @unchecked Sendable {
         return try await send(request)
     }
 
+    /// Like `HTTPClient.shared`, but a refused connection fails at once: the shared client retries
+    /// it silently until the request's deadline, and a stopped receiver would hold every client that long.
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(5)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     private func send(_ request: HTTPClientRequest) async throws -> (status: HTTPResponseStatus, body: String) {
         // Generous: the tests count what is lost or stored twice, not how fast, and on a loaded
         // machine a commit can wait for the disk behind a checkpoint.
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await Self.client.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
         return (response.status, String(buffer: body))
     }

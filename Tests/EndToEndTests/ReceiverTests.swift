@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @Suite(.serialized) struct ReceiverTests {
@@ -75,6 +76,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("cdr.db").path
         let receiver = try await RunningReceiver(db: db)
+        let answered = Answered()
         let acknowledged = try await withThrowingTaskGroup(of: [String].self) { group in
             for client in 0..<10 {
                 group.addTask {
@@ -83,12 +85,14 @@ import Testing
                         let line = "sessionid=t\(client)&source=AGENT&event=ringing&uniqueid=\(request)&eventTime=2026-11-25 09:00:00"
                         guard let answer = try? await receiver.post("/", line) else { break }
                         if answer.status == .ok { acknowledged.append(line) }
+                        answered.add()
                     }
                     return acknowledged
                 }
             }
+            // After a number of answers, not a time: on any machine the clients are mid-way then.
             group.addTask {
-                try await Task.sleep(for: .milliseconds(700))
+                while answered.count < 1_000 { try await Task.sleep(for: .milliseconds(5)) }
                 let stopped = try await receiver.stop()
                 #expect(stopped.status == 0)
                 #expect(stopped.seconds < 8)
@@ -96,9 +100,17 @@ import Testing
             }
             return try await group.reduce(into: []) { $0 += $1 }
         }
+        #expect(answered.count < 20_000, "every request was answered before the SIGTERM")
         #expect(acknowledged.count > 0)
         let stored = Set(try query(db, "SELECT payload FROM raw_events").compactMap { $0[0] })
         #expect(Set(acknowledged).isSubset(of: stored))
         #expect(try query(db, "SELECT count(*) - count(DISTINCT payload) FROM raw_events") == [["0"]])
     }
+}
+
+/// Requests answered so far, counted by every client.
+final class Answered: Sendable {
+    private let answers = Mutex(0)
+    func add() { answers.withLock { $0 += 1 } }
+    var count: Int { answers.withLock { $0 } }
 }
