@@ -9,7 +9,6 @@ func astercdr(_ arguments: [String], input: Data? = nil, in directory: URL? = ni
         launchAstercdr(process, arguments, fileSizeLimit: fileSizeLimit)
         if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        // Standard input is an empty file rather than /dev/null when none is given, as a pipe closed at once was.
-        return try runToEnd(process, input: input ?? Data())
+        return try runToEnd(process, input: input)
     }
 }

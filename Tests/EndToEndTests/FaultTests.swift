@@ -71,54 +71,53 @@ import Testing
     /// it was; once the limit is lifted it goes on by itself: every event acknowledged, resent or
     /// appended is stored exactly once.
     @Test(.enabled(if: canLimitFileSize)) func aFullDiskInALiveIngesterIsRefusedThenResumedWithoutLoss() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-full-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("cdr.db").path
-        let file = dir.appendingPathComponent("followed.log")
-        var fileLines = Self.lines(0..<20_000, tag: "l")
-        try Data((fileLines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        try await withTemporaryDirectory { dir in
+            let db = dir.appendingPathComponent("cdr.db").path
+            let file = dir.appendingPathComponent("followed.log")
+            var fileLines = Self.lines(0..<20_000, tag: "l")
+            try Data((fileLines.joined(separator: "\n") + "\n").utf8).write(to: file)
 
-        let receiver = try await RunningReceiver(db: db, extra: ["--follow", file.path], fileSizeLimit: 2 << 20)
-        var bodies: [[String]] = []
-        var refused: [Int] = []
-        while refused.count < 3, bodies.count < 400 {
-            let body = Self.lines(bodies.count * 200..<(bodies.count + 1) * 200, tag: "h")
-            bodies.append(body)
-            let answer = try await receiver.post("/", body.joined(separator: "\n"))
-            switch answer.status.code {
-            case 200: #expect(answer.body == #"{"received":200,"parsed":200,"rejected":0}"# + "\n")
-            case 503: refused.append(bodies.count - 1)
-            default: Issue.record("unexpected answer \(answer.status): \(answer.body)")
+            let receiver = try await RunningReceiver(db: db, extra: ["--follow", file.path], fileSizeLimit: 2 << 20)
+            var bodies: [[String]] = []
+            var refused: [Int] = []
+            while refused.count < 3, bodies.count < 400 {
+                let body = Self.lines(bodies.count * 200..<(bodies.count + 1) * 200, tag: "h")
+                bodies.append(body)
+                let answer = try await receiver.post("/", body.joined(separator: "\n"))
+                switch answer.status.code {
+                case 200: #expect(answer.body == #"{"received":200,"parsed":200,"rejected":0}"# + "\n")
+                case 503: refused.append(bodies.count - 1)
+                default: Issue.record("unexpected answer \(answer.status): \(answer.body)")
+                }
             }
-        }
-        #expect(refused.count == 3, "the disk never filled up")
+            #expect(refused.count == 3, "the disk never filled up")
 
-        try receiver.raiseFileSizeLimit()
-        for index in refused {
-            #expect(try await receiver.post("/", bodies[index].joined(separator: "\n")).status == .ok)
-        }
-        let appended = Self.lines(20_000..<21_000, tag: "l")
-        let handle = try FileHandle(forWritingTo: file)
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data((appended.joined(separator: "\n") + "\n").utf8))
-        try handle.close()
-        fileLines += appended
+            try receiver.raiseFileSizeLimit()
+            for index in refused {
+                #expect(try await receiver.post("/", bodies[index].joined(separator: "\n")).status == .ok)
+            }
+            let appended = Self.lines(20_000..<21_000, tag: "l")
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((appended.joined(separator: "\n") + "\n").utf8))
+            try handle.close()
+            fileLines += appended
 
-        let fileOrigin = "file:" + file.standardizedFileURL.path
-        for _ in 0..<1200 where try query(db, "SELECT count(*) FROM raw_events WHERE origin = '\(fileOrigin)'") != [["\(fileLines.count)"]] {
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        let stopped = try await receiver.stop()
-        #expect(stopped.status == 0)
-        #expect(stopped.stderr.contains("file lines not stored; retrying from the last committed position"))
-        #expect(stopped.stderr.contains("events not stored"))
+            let fileOrigin = "file:" + file.standardizedFileURL.path
+            _ = try await eventually(within: 120) {
+                try query(db, "SELECT count(*) FROM raw_events WHERE origin = '\(fileOrigin)'") == [["\(fileLines.count)"]]
+            }
+            let stopped = try await receiver.stop()
+            #expect(stopped.status == 0)
+            #expect(stopped.stderr.contains("file lines not stored; retrying from the last committed position"))
+            #expect(stopped.stderr.contains("events not stored"))
 
-        #expect(try query(db, "SELECT payload FROM raw_events WHERE origin = '\(fileOrigin)' ORDER BY id").map { $0[0] ?? "" } == fileLines)
-        let posted = bodies.flatMap { $0 }
-        #expect(try query(db, "SELECT count(*), count(DISTINCT payload) FROM raw_events WHERE origin = 'http'") == [["\(posted.count)", "\(posted.count)"]])
-        #expect(Set(try query(db, "SELECT payload FROM raw_events WHERE origin = 'http'").map { $0[0] ?? "" }) == Set(posted))
-        #expect(try query(db, "SELECT count(*) FROM events WHERE duplicate_of IS NOT NULL") == [["0"]])
+            #expect(try query(db, "SELECT payload FROM raw_events WHERE origin = '\(fileOrigin)' ORDER BY id").map { $0[0] ?? "" } == fileLines)
+            let posted = bodies.flatMap { $0 }
+            #expect(try query(db, "SELECT count(*), count(DISTINCT payload) FROM raw_events WHERE origin = 'http'") == [["\(posted.count)", "\(posted.count)"]])
+            #expect(Set(try query(db, "SELECT payload FROM raw_events WHERE origin = 'http'").map { $0[0] ?? "" }) == Set(posted))
+            #expect(try query(db, "SELECT count(*) FROM events WHERE duplicate_of IS NOT NULL") == [["0"]])
+        }
     }
 }
 

@@ -83,9 +83,7 @@ final class RunningReceiver: @unchecked Sendable {
     func stop(within seconds: Double = 10) async throws -> (status: Int32, stderr: String, seconds: Double) {
         let started = Date()
         process.terminate()
-        while process.isRunning, Date().timeIntervalSince(started) < seconds {
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        _ = try await eventually(within: seconds) { !process.isRunning }
         let took = Date().timeIntervalSince(started)
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()

@@ -78,9 +78,7 @@ import Testing
             // fast the machine reads it.
             for share in [0.15, 0.40, 0.65] {
                 let point = Int(Double(file.lines.count) * share)
-                while ingester.process.isRunning, storedLines(db) < point {
-                    try await Task.sleep(for: .milliseconds(20))
-                }
+                _ = try await eventually(within: 120) { !ingester.process.isRunning || storedLines(db) >= point }
                 try #require(storedLines(db) < file.lines.count, "the ingest ended before the shell took the lock")
                 let finished = try await offThePool { try runToEnd(["sqlite3", db], input: hold) }
                 #expect(finished.status == 0 && finished.stderr.isEmpty, "\(finished.output)")
@@ -164,12 +162,8 @@ struct IngestRun {
 
     /// The shell must not be the one to create the database: it waits for the ingester's first commit.
     func waitForFirstCommit() async throws {
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            if let count = try? query(db, "SELECT count(*) FROM raw_events"), count != [["0"]] { return }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        Issue.record("no commit within 30 s")
+        let committed = try await eventually(within: 30) { storedLines(db) > 0 }
+        if !committed { Issue.record("no commit within 30 s") }
     }
 
     func finish() async throws -> Finished {

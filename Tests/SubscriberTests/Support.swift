@@ -75,16 +75,6 @@ func waitUntil(
     try #require(reached, "not within \(seconds) s \(why())", sourceLocation: sourceLocation)
 }
 
-/// Checks `condition` every 20 ms until it holds or `seconds` have passed.
-func eventually(within seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if try condition() { return true }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    return try condition()
-}
-
 /// Log lines kept in memory, to check what a subscriber says and that it never says the channel.
 final class LogSink: @unchecked Sendable {
     // Appended to from any task, read by the test: every access holds `lock`.

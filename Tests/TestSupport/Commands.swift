@@ -9,6 +9,16 @@ public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) 
     }
 }
 
+/// Checks `condition` every 20 ms until it holds or `seconds` have passed; whether it held.
+public func eventually(within seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return true }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    return try condition()
+}
+
 /// Waits for `process` to exit without blocking a thread of the concurrency pool.
 public func exited(_ process: Process) async throws {
     while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
