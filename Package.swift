@@ -22,7 +22,10 @@ let package = Package(
         .target(
             name: "Migrations",
             path: "migrations",
-            resources: [.embedInCode("0001_initial.sql"), .embedInCode("0002_views.sql")]
+            resources: [
+                .embedInCode("0001_initial.sql"), .embedInCode("0002_views.sql"),
+                .embedInCode("0003_sessions_in_arrival_order.sql"),
+            ]
         ),
         // Wire formats -> parsed events; event times. Pure, no I/O.
         .target(name: "CallEvents"),
@@ -69,7 +72,11 @@ let package = Package(
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
         .testTarget(name: "CallSimulationTests", dependencies: ["CallSimulation", "CallEvents"]),
-        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "Migrations", "TestSupport"]),
+        // Fixtures/ holds a database an earlier version made (its SQL dump) and the files it read.
+        .testTarget(
+            name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "Migrations", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(

@@ -4,6 +4,7 @@ public enum SchemaMigrations {
     public static let all: [(version: Int, name: String, sql: String)] = [
         (1, "0001_initial", text(PackageResources._001_initial_sql)),
         (2, "0002_views", text(PackageResources._002_views_sql)),
+        (3, "0003_sessions_in_arrival_order", text(PackageResources._003_sessions_in_arrival_order_sql)),
     ]
 
     private static func text(_ bytes: [UInt8]) -> String {

@@ -1,5 +1,5 @@
 import CallEvents
-import CallStore
+@_spi(Inspection) import CallStore
 import SQLite
 
 /// Feeds a body to a real database the way the sources do, and checks what was stored.
@@ -10,9 +10,10 @@ import SQLite
 /// parsed copy a duplicate), with the stale sessions assembled; `assemble --all` must then change nothing.
 public final class IngestHarness {
     private let store: CallStore
-    private let writer: EventWriter
-    private let keeper: SessionKeeper
-    private let tables = ["events", "raw_events", "call_parties", "calls", "open_sessions", "ingest_cursors"]
+    private var writer: EventWriter
+    private var keeper: SessionKeeper
+    /// The tables under the SPEC names, children first.
+    private let tables = ["parties", "call_records", "pending_sessions", "event_log", "sessions", "origins", "ingest_cursors"]
 
     /// When the first batch arrives, in Unix milliseconds; fixed, so runs are reproducible.
     private static let firstArrival: Int64 = 1_764_046_800_123
@@ -41,6 +42,9 @@ public final class IngestHarness {
 
     private func run(_ body: UnsafeRawBufferPointer) throws -> String? {
         try store.database.execute(tables.map { "DELETE FROM \($0);" }.joined())
+        // A writer holds sessions in memory; after rows were deleted behind its back, a new one.
+        writer = try EventWriter(store: store)
+        keeper = try SessionKeeper(store: store)
         let lines = BodyLines.ranges(in: body)
         let half = lines.count / 2
         let batches = [lines[..<half], lines[half...], lines[...]]
@@ -62,6 +66,7 @@ public final class IngestHarness {
         let stored = batches.flatMap { $0.map { UnsafeRawBufferPointer(rebasing: body[$0]) } }
         if let failure = try checkPayloads(stored) { return failure }
         if let failure = try StoredEventChecks.check(stored, in: store.database, zone: store.zone) { return failure }
+        if let failure = try DuplicateCheck.check(store.database) { return failure }
         for (rule, sql) in StoreInvariants.all where try count(sql) != 0 {
             return "broken: \(rule)"
         }

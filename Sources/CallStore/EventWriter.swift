@@ -4,51 +4,56 @@ import SQLite
 
 /// The one writer of a database: stores each received event raw and parsed, flags duplicates,
 /// and at commit brings the sessions it touched up to date (estimated times, call records).
+/// The sessions being assembled are held in memory, so storing an event reads nothing back.
 ///
 /// Use: `begin()`, then `record(...)` for each event and `saveCursor(...)` for each source that
 /// can resume, then `commit()`. Nothing is durable, and nothing may be acknowledged, before `commit()` returns.
 public final class EventWriter {
     let store: CallStore
-    var clock: ZoneClock
+    let clock: ZoneClock
     let sessions: SessionKeeper
-    private let insertRaw: Statement
+    private var origins: Origins
+    private let agentDuplicates: AgentDuplicates
     private let insertEvent: Statement
-    private let findOriginal: Statement
+    private let text = TextArena()
     private let upsertCursor: Statement
+    /// `PRAGMA data_version` as this writer last knew it: when another connection commits
+    /// (`astercdr assemble` beside a live ingester), what is held in memory is read anew.
+    private var dataVersion: Int64
 
     private var inTransaction = false
     private var batch = IngestCounts()
-    private var touched: [String: SessionTouch] = [:]
-    private var touchOrder: [String] = []
+    private var touched: [Int64: SessionTouch] = [:]
+    private var touchOrder: [HeldSession] = []
 
     /// The counts of every batch committed so far.
     public private(set) var totals = IngestCounts()
 
-    public init(store: CallStore, staleAfterSeconds: Int64 = SessionKeeper.defaultStaleAfter) throws(StoreError) {
+    public convenience init(store: CallStore, staleAfterSeconds: Int64 = SessionKeeper.defaultStaleAfter) throws(StoreError) {
+        try self.init(store: store, staleAfterSeconds: staleAfterSeconds, heldSessions: HeldSessions.defaultCapacity)
+    }
+
+    /// `heldSessions`: how many sessions stay in memory (tests use a small number to exercise reloading).
+    public init(store: CallStore, staleAfterSeconds: Int64 = SessionKeeper.defaultStaleAfter, heldSessions: Int) throws(StoreError) {
         self.store = store
         clock = ZoneClock(store.zone)
         let db = store.database
         do {
-            insertRaw = try db.prepare("""
-                INSERT INTO raw_events (received_at, origin, payload, payload_bytes, parse_error)
-                VALUES (?, ?, ?, ?, ?)
-                """)
             insertEvent = try db.prepare("""
-                INSERT INTO events (raw_id, sessionid, source, event, event_time, event_epoch, time_estimated,
-                    eventid, uniqueid, channel, calleridnum, activenum, didnumber, direction, calltype,
-                    team_id, group_id, modeltype, model_id, agentno, extra, duplicate_of, dedupe_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            findOriginal = try db.prepare("""
-                SELECT raw_id FROM events
-                WHERE sessionid IS ? AND dedupe_key = ? AND duplicate_of IS NULL
-                ORDER BY raw_id LIMIT 1
+                INSERT INTO event_log (received_ms, origin_no, payload, payload_bytes, parse_error, session_no, source,
+                    event, event_time, event_epoch, time_estimated, eventid, uniqueid, channel, calleridnum, activenum,
+                    didnumber, direction, calltype, team_id, group_id, modeltype, model_id, agentno, extra, duplicate_of,
+                    fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             upsertCursor = try db.prepare("""
                 INSERT INTO ingest_cursors (origin, position, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (origin) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
                 """)
-            sessions = try SessionKeeper(store, staleAfterSeconds: staleAfterSeconds)
+            origins = try Origins(db)
+            agentDuplicates = try AgentDuplicates(db)
+            sessions = try SessionKeeper(store, staleAfterSeconds: staleAfterSeconds, capacity: heldSessions)
+            dataVersion = try db.dataVersion()
         } catch {
             throw .failed(path: store.path, error)
         }
@@ -57,7 +62,15 @@ public final class EventWriter {
     /// Starts a batch: one write transaction.
     public func begin() throws(StoreError) {
         precondition(!inTransaction, "begin() inside a batch")
-        try storeFailure { try store.database.execute("BEGIN IMMEDIATE") }
+        try storeFailure { () throws(SQLiteError) in
+            try store.database.execute("BEGIN IMMEDIATE")
+            // Read under the write lock: nobody else can commit until this batch ends.
+            let version = try store.database.dataVersion()
+            if version != dataVersion {
+                dataVersion = version
+                sessions.held.forgetAll()
+            }
+        }
         inTransaction = true
     }
 
@@ -69,98 +82,93 @@ public final class EventWriter {
         let parsed = cutShort
             ? .failure(EventParseError(message: "line too long: only its first \(line.count) bytes are stored"))
             : EventParser.parse(line)
-        try storeFailure {
-            insertRaw.reset()
-            insertRaw.bind(received.text, at: 1)
-            insertRaw.bind(origin, at: 2)
+        try storeFailure { () throws(SQLiteError) in
+            let s = insertEvent
+            // Unbound parameters are NULL: start from none, whatever an earlier failure left.
+            s.reset()
+            text.reset()
+            try s.bind(received.millis, at: 1)
+            try s.bind(try origins.number(of: origin), at: 2)
             if isValidUTF8(line) {
-                insertRaw.bindText(line, at: 3)
+                // The line stays in the source's buffer until this row is stored.
+                try s.bindTextInPlace(line, at: 3)
             } else {
-                insertRaw.bind(String(decoding: line, as: UTF8.self), at: 3)
-                insertRaw.bindBlob(line, at: 4)
+                try s.bind(String(decoding: line, as: UTF8.self), at: 3)
+                try s.bindBlob(line, at: 4)
             }
-            if case .failure(let error) = parsed { insertRaw.bind(error.message, at: 5) }
-            try insertRaw.step()
+            switch parsed {
+            case .failure(let error):
+                try s.bind(error.message, at: 5)
+                try s.run()
+                batch.rejected += 1
+            case .success(let event):
+                try insert(event, received: received)
+                batch.parsed += 1
+            }
         }
         batch.received += 1
-        switch parsed {
-        case .failure:
-            batch.rejected += 1
-            return false
-        case .success(let event):
-            batch.parsed += 1
-            try storeFailure { try insert(event, rawID: store.database.lastInsertedRowID, received: received) }
-            return true
+        if case .success = parsed { return true }
+        return false
+    }
+
+    /// Binds and runs the parsed columns of `insertEvent`, whose raw columns are bound.
+    private func insert(_ event: ParsedEvent, received: Received) throws(SQLiteError) {
+        let civil = event.eventTime.flatMap(CivilTime.init(parsing:))
+        // Until its session has a timed event the estimate is the arrival itself (SPEC 1.3); the
+        // session is brought up to date at commit.
+        let epoch = civil.map(clock.epoch(of:)) ?? (received.millis + 500) / 1000
+        var session: HeldSession?
+        let original: Int64?
+        if let sessionid = event.sessionid {
+            let held = try sessions.held.session(for: sessionid)
+            session = held
+            original = held.original(of: event)
+        } else {
+            original = try agentDuplicates.original(of: event)
         }
+
+        let s = insertEvent
+        try s.bind(session?.number, at: 6)
+        try text.bind(event.source, to: s, at: 7)
+        try text.bind(event.event, to: s, at: 8)
+        // That instant in the zone (SPEC 1.3): a wall time in a DST gap is the hour after it.
+        try text.bind(clock.civilTime(at: epoch).text, to: s, at: 9)
+        try s.bind(epoch, at: 10)
+        try s.bind(civil == nil, at: 11)
+        try text.bind(event.eventid, to: s, at: 12)
+        try text.bind(event.uniqueid, to: s, at: 13)
+        try text.bind(event.channel, to: s, at: 14)
+        try text.bind(event.calleridnum, to: s, at: 15)
+        try text.bind(event.activenum, to: s, at: 16)
+        try text.bind(event.didnumber, to: s, at: 17)
+        try text.bind(event.direction, to: s, at: 18)
+        try text.bind(event.calltype, to: s, at: 19)
+        try text.bind(event.teamID, to: s, at: 20)
+        try text.bind(event.groupID, to: s, at: 21)
+        try text.bind(event.modeltype, to: s, at: 22)
+        try text.bind(event.modelID, to: s, at: 23)
+        try text.bind(event.agentno, to: s, at: 24)
+        try text.bind(event.extraJSON, to: s, at: 25)
+        try s.bind(original, at: 26)
+        try s.bind(session == nil ? event.dedupeKey : nil, at: 27)
+        try s.run()
+
+        if original != nil { batch.duplicates += 1 }
+        guard let session else { return }
+        session.append(HeldEvent(event, rawID: s.lastInsertedRowID, epoch: epoch, timeEstimated: civil == nil,
+                                 receivedMillis: received.millis, isDuplicate: original != nil))
+        guard original == nil else { return }
+        var touch = touched[session.number] ?? SessionTouch()
+        if touched[session.number] == nil { touchOrder.append(session) }
+        touch.hasEstimatedEvent = touch.hasEstimatedEvent || civil == nil
+        touch.sawConversationHangup = touch.sawConversationHangup || (event.source == "CONVERSATION" && event.event == "hangup")
+        touched[session.number] = touch
     }
 
     /// Assembles the stale open sessions in the current batch (SPEC 3); counted with its calls.
     public func assembleStale(now: Received) throws(StoreError) {
         precondition(inTransaction, "assembleStale() outside a batch")
         batch.callsAssembled += try sessions.assembleStale(now: now)
-    }
-
-    private func insert(_ event: ParsedEvent, rawID: Int64, received: Received) throws {
-        let civil = event.eventTime.flatMap(CivilTime.init(parsing:))
-        let epoch: Int64
-        let time: String
-        if let civil {
-            epoch = clock.epoch(of: civil)
-            // That instant in the zone (SPEC 1.3): a wall time in a DST gap is the hour after it.
-            time = clock.civilTime(at: epoch).text
-        } else {
-            // Until its session has a timed event the estimate is the arrival itself (SPEC 1.3);
-            // the session is brought up to date at commit.
-            epoch = (received.millis + 500) / 1000
-            time = clock.civilTime(at: epoch).text
-        }
-
-        findOriginal.reset()
-        findOriginal.bind(event.sessionid, at: 1)
-        findOriginal.bind(event.dedupeKey, at: 2)
-        let original: Int64? = try findOriginal.step() ? findOriginal.int64(at: 0) : nil
-        // A statement left on a row keeps its read snapshot past COMMIT, and the next batch could
-        // not write once another connection has.
-        findOriginal.reset()
-
-        let s = insertEvent
-        s.reset()
-        s.bind(rawID, at: 1)
-        s.bind(event.sessionid, at: 2)
-        s.bind(event.source, at: 3)
-        s.bind(event.event, at: 4)
-        s.bind(time, at: 5)
-        s.bind(epoch, at: 6)
-        s.bind(civil == nil, at: 7)
-        s.bind(event.eventid, at: 8)
-        s.bind(event.uniqueid, at: 9)
-        s.bind(event.channel, at: 10)
-        s.bind(event.calleridnum, at: 11)
-        s.bind(event.activenum, at: 12)
-        s.bind(event.didnumber, at: 13)
-        s.bind(event.direction, at: 14)
-        s.bind(event.calltype, at: 15)
-        s.bind(event.teamID, at: 16)
-        s.bind(event.groupID, at: 17)
-        s.bind(event.modeltype, at: 18)
-        s.bind(event.modelID, at: 19)
-        s.bind(event.agentno, at: 20)
-        s.bind(event.extraJSON, at: 21)
-        s.bind(original, at: 22)
-        s.bind(event.dedupeKey, at: 23)
-        try s.step()
-
-        if original != nil {
-            batch.duplicates += 1
-        } else if let sessionid = event.sessionid {
-            touch(sessionid, received: received, estimated: civil == nil,
-                  hangup: event.source == "CONVERSATION" && event.event == "hangup")
-        }
-    }
-
-    private func touch(_ sessionid: String, received: Received, estimated: Bool, hangup: Bool) {
-        if touched[sessionid] == nil { touchOrder.append(sessionid) }
-        touched[sessionid, default: SessionTouch(lastReceivedAt: received.text)].add(received: received.text, estimated: estimated, hangup: hangup)
     }
 
     /// The stored position of a resumable source, nil when it never committed anything.
@@ -171,12 +179,11 @@ public final class EventWriter {
     /// Records how far `origin` got, in the same transaction as the events it covers.
     public func saveCursor(origin: String, position: String, now: Received) throws(StoreError) {
         precondition(inTransaction, "saveCursor() outside a batch")
-        try storeFailure {
-            upsertCursor.reset()
-            upsertCursor.bind(origin, at: 1)
-            upsertCursor.bind(position, at: 2)
-            upsertCursor.bind(now.text, at: 3)
-            try upsertCursor.step()
+        try storeFailure { () throws(SQLiteError) in
+            try upsertCursor.bind(origin, at: 1)
+            try upsertCursor.bind(position, at: 2)
+            try upsertCursor.bind(now.text, at: 3)
+            try upsertCursor.run()
         }
     }
 
@@ -185,26 +192,29 @@ public final class EventWriter {
     public func commit() throws(StoreError) -> IngestCounts {
         precondition(inTransaction, "commit() outside a batch")
         do {
-            for sessionid in touchOrder {
-                batch.callsAssembled += try sessions.update(sessionid, after: touched[sessionid]!)
+            for session in touchOrder {
+                batch.callsAssembled += try sessions.update(session, after: touched[session.number]!)
             }
             try store.database.execute("COMMIT")
         } catch {
             rollback()
-            throw Self.wrap(error, path: store.path)
+            throw .failed(path: store.path, error)
         }
         inTransaction = false
         let committed = batch
         totals += committed
         clearBatch()
+        sessions.held.trim()
         return committed
     }
 
-    /// Drops the batch: nothing of it is stored.
+    /// Drops the batch: nothing of it is stored, and memory forgets what it held of it.
     public func rollback() {
         if inTransaction { try? store.database.execute("ROLLBACK") }
         inTransaction = false
         clearBatch()
+        sessions.held.forgetAll()
+        origins.forgetAll()
     }
 
     private func clearBatch() {
@@ -213,19 +223,11 @@ public final class EventWriter {
         touchOrder.removeAll(keepingCapacity: true)
     }
 
-    private func storeFailure<T>(_ body: () throws -> T) throws(StoreError) -> T {
+    private func storeFailure<T>(_ body: () throws(SQLiteError) -> T) throws(StoreError) -> T {
         do {
             return try body()
         } catch {
-            throw Self.wrap(error, path: store.path)
-        }
-    }
-
-    static func wrap(_ error: any Error, path: String) -> StoreError {
-        switch error {
-        case let error as StoreError: error
-        case let error as SQLiteError: .failed(path: path, error)
-        default: preconditionFailure("unexpected error: \(error)")
+            throw .failed(path: store.path, error)
         }
     }
 }
@@ -242,18 +244,5 @@ public struct Received: Sendable {
 
     public static func now() -> Received {
         Received(millis: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
-    }
-}
-
-/// What a batch did to one session.
-struct SessionTouch {
-    var lastReceivedAt: String
-    var hasEstimatedEvent = false
-    var sawConversationHangup = false
-
-    mutating func add(received: String, estimated: Bool, hangup: Bool) {
-        lastReceivedAt = received
-        hasEstimatedEvent = hasEstimatedEvent || estimated
-        sawConversationHangup = sawConversationHangup || hangup
     }
 }

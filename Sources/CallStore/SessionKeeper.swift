@@ -4,19 +4,23 @@ import Foundation
 import SQLite
 
 /// Keeps each session's derived rows in step with its events: estimated times, the call record,
-/// and whether it is still open. Works inside the caller's transaction.
+/// and whether it still waits for one. Works inside the caller's transaction, from the sessions
+/// it holds in memory.
 public final class SessionKeeper {
     public static let defaultStaleAfter: Int64 = 4 * 3600
 
     let store: CallStore
     let staleAfterSeconds: Int64
-    private var clock: ZoneClock
-    private let loader: SessionLoader
+    let held: HeldSessions
+    private let rows: SessionRows
+    private let clock: ZoneClock
     private let callWriter: CallWriter
-    private let isOpen: Statement
-    let hasCall: Statement
-    private let markOpenStatement: Statement
+    private let markPending: Statement
+    private let unmarkPending: Statement
+    private let stalePending: Statement
     private let updateEstimate: Statement
+    private let sessionRange: Statement
+    private let callsInRange: Statement
 
     public convenience init(store: CallStore, staleAfterSeconds: Int64 = SessionKeeper.defaultStaleAfter) throws(StoreError) {
         do {
@@ -26,105 +30,171 @@ public final class SessionKeeper {
         }
     }
 
-    init(_ store: CallStore, staleAfterSeconds: Int64) throws(SQLiteError) {
+    init(_ store: CallStore, staleAfterSeconds: Int64, capacity: Int = HeldSessions.defaultCapacity) throws(SQLiteError) {
         self.store = store
         self.staleAfterSeconds = staleAfterSeconds
         clock = ZoneClock(store.zone)
         let db = store.database
-        loader = try SessionLoader(db)
+        rows = try SessionRows(db)
+        held = HeldSessions(rows, capacity: capacity)
         callWriter = try CallWriter(db, zone: store.zone)
-        isOpen = try db.prepare("SELECT 1 FROM open_sessions WHERE sessionid = ?")
-        hasCall = try db.prepare("SELECT 1 FROM calls WHERE sessionid = ?")
-        markOpenStatement = try db.prepare("""
-            INSERT INTO open_sessions (sessionid, last_received_at) VALUES (?, ?)
-            ON CONFLICT (sessionid) DO UPDATE SET last_received_at = excluded.last_received_at
+        markPending = try db.prepare("""
+            INSERT INTO pending_sessions (session_no, last_received_ms) VALUES (?, ?)
+            ON CONFLICT (session_no) DO UPDATE SET last_received_ms = excluded.last_received_ms
             """)
-        updateEstimate = try db.prepare("UPDATE events SET event_epoch = ?, event_time = ? WHERE raw_id = ?")
+        unmarkPending = try db.prepare("DELETE FROM pending_sessions WHERE session_no = ?")
+        stalePending = try db.prepare(
+            "SELECT session_no FROM pending_sessions WHERE last_received_ms < ? ORDER BY session_no")
+        updateEstimate = try db.prepare("UPDATE event_log SET event_epoch = ?, event_time = ? WHERE raw_id = ?")
+        sessionRange = try db.prepare("SELECT session_no, sessionid FROM sessions WHERE session_no > ? ORDER BY session_no LIMIT ?")
+        callsInRange = try db.prepare("SELECT session_no FROM call_records WHERE session_no BETWEEN ? AND ?")
     }
 
-    /// After a batch touched `sessionid`: assembles it when its CONVERSATION hangup came or it already
-    /// has a record, else keeps it open. Returns the number of call records written (0 or 1).
-    func update(_ sessionid: String, after touch: SessionTouch) throws -> Int {
-        let assemble = try touch.sawConversationHangup || (!exists(isOpen, sessionid) && exists(hasCall, sessionid))
-        if assemble {
-            return try rebuild(sessionid) ? 1 : 0
+    /// After a batch stored events of `session`: assembles it when its CONVERSATION hangup came or it
+    /// already has a record, else it waits for one. Returns the call records written (0 or 1).
+    func update(_ session: HeldSession, after touch: SessionTouch) throws(SQLiteError) -> Int {
+        if touch.sawConversationHangup || session.hasCall {
+            return try assemble(session) ? 1 : 0
         }
-        // An estimate made in an earlier batch is brought up to date when the session is assembled (SPEC 1.3).
-        if touch.hasEstimatedEvent {
-            _ = try refreshedEvents(sessionid)
-        }
-        try markOpen(sessionid, lastReceivedAt: touch.lastReceivedAt)
+        // An estimate made in an earlier batch is brought up to date as the session grows (SPEC 1.3).
+        if touch.hasEstimatedEvent { try writeEstimates(session) }
+        try markWaiting(session)
         return 0
     }
 
     /// Recomputes the session's estimated times and writes its call record. False when it has no usable event.
-    func rebuild(_ sessionid: String) throws -> Bool {
-        try write(refreshedEvents(sessionid), of: sessionid)
-    }
-
-    /// The whole-session decision of `rebuildAll`: true when a record was written.
-    func settle(_ sessionid: String, staleBefore cutoff: String) throws -> Bool {
-        let events = try refreshedEvents(sessionid)
-        let newest = Self.newestArrival(events)
-        let hungUp = events.contains {
-            !$0.event.isDuplicate && $0.event.source == "CONVERSATION" && $0.event.event == "hangup"
+    func assemble(_ session: HeldSession) throws(SQLiteError) -> Bool {
+        try writeEstimates(session)
+        guard let record = session.callRecord(), let newest = session.newestArrivalMillis else { return false }
+        try callWriter.write(record, session: session.number, replacing: session.hasCall, assembledAt: ReceivedAt.text(millis: newest))
+        if !session.hasCall {
+            try unmarkPending.bind(session.number, at: 1)
+            try unmarkPending.run()
+            session.hasCall = true
         }
-        if try hungUp || newest < cutoff || exists(hasCall, sessionid) {
-            return try write(events, of: sessionid)
-        }
-        try markOpen(sessionid, lastReceivedAt: newest)
-        return false
-    }
-
-    /// `assembled_at` is the arrival of the newest event the record is built from, so a rebuild
-    /// from the same events gives the same row.
-    private func write(_ events: [StoredSessionEvent], of sessionid: String) throws -> Bool {
-        guard let record = CallAssembler.assemble(sessionid: sessionid, events: events.map(\.event)) else {
-            return false
-        }
-        try callWriter.write(record, assembledAt: Self.newestArrival(events))
         return true
     }
 
-    /// When the newest event the assembler uses arrived: duplicates are ignored, as live (SPEC 1.4).
-    private static func newestArrival(_ events: [StoredSessionEvent]) -> String {
-        events.filter { !$0.event.isDuplicate }.map(\.receivedAt).max() ?? ""
+    private func markWaiting(_ session: HeldSession) throws(SQLiteError) {
+        guard let newest = session.newestArrivalMillis else { return }
+        try markPending.bind(session.number, at: 1)
+        try markPending.bind(newest, at: 2)
+        try markPending.run()
     }
 
-    private func markOpen(_ sessionid: String, lastReceivedAt: String) throws {
-        markOpenStatement.reset()
-        markOpenStatement.bind(sessionid, at: 1)
-        markOpenStatement.bind(lastReceivedAt, at: 2)
-        try markOpenStatement.step()
-    }
-
-    /// The session's events with estimated times recomputed from the whole session, changed ones written back.
-    private func refreshedEvents(_ sessionid: String) throws -> [StoredSessionEvent] {
-        var events = try loader.events(of: sessionid)
-        guard events.contains(where: \.timeEstimated) else { return events }
-        // A duplicate is ignored by the assembler (SPEC 1.4), so it is no event's neighbour either.
-        let arrivals = events.map {
-            Arrival(rawID: $0.event.rawID, receivedMillis: ReceivedAt.millis($0.receivedAt) ?? 0,
-                    timedEpoch: $0.timeEstimated || $0.event.isDuplicate ? nil : $0.event.epoch)
+    private func writeEstimates(_ session: HeldSession) throws(SQLiteError) {
+        for (rawID, epoch) in session.refreshEstimates() {
+            try updateEstimate.bind(epoch, at: 1)
+            try updateEstimate.bind(clock.civilTime(at: epoch).text, at: 2)
+            try updateEstimate.bind(rawID, at: 3)
+            try updateEstimate.run()
         }
-        let estimates = TimeEstimator.estimates(for: arrivals)
-        for index in events.indices where events[index].timeEstimated {
-            guard let epoch = estimates[events[index].event.rawID], epoch != events[index].event.epoch else { continue }
-            events[index].event.epoch = epoch
-            updateEstimate.reset()
-            updateEstimate.bind(epoch, at: 1)
-            updateEstimate.bind(clock.civilTime(at: epoch).text, at: 2)
-            updateEstimate.bind(events[index].event.rawID, at: 3)
-            try updateEstimate.step()
-        }
-        return events
     }
 
-    func exists(_ statement: Statement, _ sessionid: String) throws -> Bool {
-        statement.reset()
-        // Left on a row, it would keep a read snapshot open past COMMIT.
-        defer { statement.reset() }
-        statement.bind(sessionid, at: 1)
-        return try statement.step()
+    /// Assembles, with `complete = 0`, every waiting session whose newest event arrived more than
+    /// `staleAfterSeconds` before `now`. Runs in the caller's transaction; returns the records written.
+    public func assembleStale(now: Received) throws(StoreError) -> Int {
+        do {
+            return try assembleStaleSessions(now: now)
+        } catch {
+            throw .failed(path: store.path, error)
+        }
     }
+
+    /// `assemble` on demand: the stale sessions, in a transaction of its own.
+    public func assembleStaleInTransaction(now: Received) throws(StoreError) -> Int {
+        do {
+            return try store.database.transaction { () throws(SQLiteError) in try assembleStaleSessions(now: now) }
+        } catch {
+            throw .failed(path: store.path, error)
+        }
+    }
+
+    private func assembleStaleSessions(now: Received) throws(SQLiteError) -> Int {
+        var stale: [Int64] = []
+        defer { stalePending.reset() }
+        try stalePending.bind(staleCutoff(now), at: 1)
+        while try stalePending.step() { stale.append(stalePending.int64(at: 0)) }
+        stalePending.reset()
+        var written = 0
+        for number in stale {
+            if let session = try held.session(number: number), try assemble(session) { written += 1 }
+        }
+        return written
+    }
+
+    /// Rebuilds every session from its stored events by the live rules: assembled when its
+    /// CONVERSATION hangup came, it already has a record, or it is stale; waiting otherwise. One
+    /// ordered pass over the events, `chunk` sessions to a transaction, so a running ingester is
+    /// never kept waiting long. Returns the records written.
+    public func rebuildAll(now: Received, chunk: Int = 2000) throws(StoreError) -> Int {
+        let cutoff = staleCutoff(now)
+        var written = 0
+        var after: Int64 = 0
+        do {
+            while true {
+                let done = try store.database.transaction { () throws(SQLiteError) -> Bool in
+                    // Read inside the write lock: an ingester's commit cannot fall between read and write.
+                    let sessions = try sessions(after: after, limit: chunk)
+                    guard let first = sessions.first, let last = sessions.last else { return true }
+                    let range = first.number...last.number
+                    var events: [Int64: [HeldEvent]] = [:]
+                    try rows.events(ofSessions: range) { number, event in events[number, default: []].append(event) }
+                    let withCalls = try calls(in: range)
+                    for (number, sessionid) in sessions {
+                        let session = HeldSession(number: number, sessionid: sessionid, events: events[number] ?? [],
+                                                  hasCall: withCalls.contains(number))
+                        if try settle(session, staleBefore: cutoff) { written += 1 }
+                    }
+                    after = last.number
+                    return false
+                }
+                if done { break }
+            }
+        } catch {
+            throw .failed(path: store.path, error)
+        }
+        held.forgetAll()
+        return written
+    }
+
+    /// The whole-session decision of `rebuildAll`: true when a record was written.
+    private func settle(_ session: HeldSession, staleBefore cutoff: Int64) throws(SQLiteError) -> Bool {
+        guard let newest = session.newestArrivalMillis else { return false }
+        if session.hasConversationHangup || newest < cutoff || session.hasCall {
+            return try assemble(session)
+        }
+        try writeEstimates(session)
+        try markWaiting(session)
+        return false
+    }
+
+    private func sessions(after: Int64, limit: Int) throws(SQLiteError) -> [(number: Int64, sessionid: String)] {
+        defer { sessionRange.reset() }
+        try sessionRange.bind(after, at: 1)
+        try sessionRange.bind(Int64(limit), at: 2)
+        var sessions: [(number: Int64, sessionid: String)] = []
+        while try sessionRange.step() { sessions.append((sessionRange.int64(at: 0), sessionRange.text(at: 1) ?? "")) }
+        return sessions
+    }
+
+    private func calls(in range: ClosedRange<Int64>) throws(SQLiteError) -> Set<Int64> {
+        defer { callsInRange.reset() }
+        try callsInRange.bind(range.lowerBound, at: 1)
+        try callsInRange.bind(range.upperBound, at: 2)
+        var numbers: Set<Int64> = []
+        while try callsInRange.step() { numbers.insert(callsInRange.int64(at: 0)) }
+        return numbers
+    }
+
+    /// Arrival time (Unix milliseconds) before which a waiting session counts as stale.
+    func staleCutoff(_ now: Received) -> Int64 {
+        now.millis - staleAfterSeconds * 1000
+    }
+}
+
+/// What a batch did to one session.
+struct SessionTouch {
+    var hasEstimatedEvent = false
+    var sawConversationHangup = false
 }

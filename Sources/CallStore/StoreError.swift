@@ -5,6 +5,9 @@ public enum StoreError: Error, CustomStringConvertible {
     case cannotOpen(path: String, SQLiteError)
     case missing(path: String)
     case readOnly(path: String)
+    case anotherIngester(path: String)
+    case needsUpgrade(path: String, found: Int, current: Int)
+    case walUnreadable(path: String)
     case newerSchema(path: String, MigrationError)
     case unknownTimeZone(String)
     case timeZoneMismatch(path: String, stored: String, requested: String)
@@ -18,6 +21,12 @@ public enum StoreError: Error, CustomStringConvertible {
             "no database at '\(path)' (run `astercdr ingest` first, or name one with --db or $ASTERCDR_DB)"
         case .readOnly(let path):
             "cannot write to database '\(path)': it can only be opened read-only (check the permissions of the file, its -wal and -shm files and its folder, and that its file system is mounted read-write)"
+        case .anotherIngester(let path):
+            "database '\(path)' is already being written by another astercdr ingest (one ingester per database: stop the other one, or give this one its own --db)"
+        case .needsUpgrade(let path, let found, let current):
+            "database '\(path)' has schema version \(found), older than this program's \(current); a report never writes, so upgrade it first with `astercdr upgrade --db \(path)` (or let `astercdr ingest` upgrade it)"
+        case .walUnreadable(let path):
+            "cannot read database '\(path)': its folder does not let SQLite create '\(path)-shm', and '\(path)-wal' holds rows not yet in the database file (open it where it is writable once, or copy the .db, -wal and -shm files to a writable folder)"
         case .newerSchema(let path, let error):
             "cannot use database '\(path)': \(error)"
         case .unknownTimeZone(let name):
@@ -30,15 +39,15 @@ public enum StoreError: Error, CustomStringConvertible {
     }
 
     private static func advice(for error: SQLiteError) -> String {
-        switch error.primaryCode {
-        case 14: "check the path and permissions"                                  // SQLITE_CANTOPEN
-        case 26: "it is not an SQLite database; check the path"                   // SQLITE_NOTADB
-        case 8: "the file is read-only; check its permissions"                    // SQLITE_READONLY
-        case 13: "the disk is full; free some space"                               // SQLITE_FULL
-        case 5, 6: "another program holds the database locked; try again"         // SQLITE_BUSY, SQLITE_LOCKED
-        case 10: "check the disk, its free space and the file-size limit (ulimit -f)" // SQLITE_IOERR
-        case 11: "the database file is damaged; restore it from a backup"         // SQLITE_CORRUPT
-        default: "SQLite code \(error.extendedCode)"
+        switch error.code {
+        case .cantOpen: "check the path and permissions"
+        case .notADatabase: "it is not an SQLite database; check the path"
+        case .readOnly: "the file is read-only; check its permissions"
+        case .full: "the disk is full; free some space"
+        case .busy, .locked: "another program holds the database locked; try again"
+        case .ioError: "check the disk, its free space and the file-size limit (ulimit -f)"
+        case .corrupt: "the database file is damaged; restore it from a backup"
+        case nil: "SQLite code \(error.extendedCode)"
         }
     }
 }

@@ -9,7 +9,8 @@ public struct FileIngester: Sendable {
     /// Lines longer than this are stored cut to this length, with a parse error that says so.
     public static let defaultMaxLineBytes = 16 << 20
     static let readBytes = 256 << 10
-    /// Deliveries read ahead of the writer: enough to fill a batch, few enough to bound memory.
+    /// Deliveries read ahead of the writer and not yet taken into a transaction: enough to keep it
+    /// busy, few enough to bound memory.
     static let deliveriesInFlight = 8
 
     let writer: IngestWriter
@@ -113,12 +114,13 @@ public struct FileIngester: Sendable {
     }
 }
 
-/// Deliveries on their way to the writer, at most `size` at once, so reading runs ahead of
-/// committing without holding more than a few buffers. They are queued in reading order, so the
-/// file's position only ever moves forward.
+/// Deliveries on their way to the writer, at most `size` of them not yet taken into a transaction,
+/// so reading runs ahead of committing without holding more than a few buffers, however large the
+/// transaction grows. They are queued in reading order, so the file's position only ever moves forward.
 struct DeliveryWindow {
     let writer: IngestWriter
     let size: Int
+    /// Sent and not yet known to be committed, oldest first.
     private var inFlight: [PendingDelivery] = []
 
     init(writer: IngestWriter, size: Int) {
@@ -127,7 +129,11 @@ struct DeliveryWindow {
     }
 
     mutating func send(_ delivery: Delivery) async throws {
-        if inFlight.count == size { _ = try await inFlight.removeFirst().receipt() }
+        // What is already committed is checked now, so a failure stops the reading at once.
+        while let oldest = inFlight.first, oldest.isSettled {
+            _ = try await inFlight.removeFirst().receipt()
+        }
+        if inFlight.count >= size { await inFlight[inFlight.count - size].taken() }
         inFlight.append(writer.enqueue(delivery))
     }
 

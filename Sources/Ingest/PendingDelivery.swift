@@ -7,11 +7,46 @@ public final class PendingDelivery: @unchecked Sendable {
     private let lock = NSLock()
     private var outcome: Result<DeliveryReceipt, any Error>?
     private var waiter: CheckedContinuation<DeliveryReceipt, any Error>?
+    private var isTaken = false
+    private var takenWaiter: CheckedContinuation<Void, Never>?
 
     init() {}
 
     init(failed error: any Error) {
         outcome = .failure(error)
+        isTaken = true
+    }
+
+    /// Returns once the writer has taken the delivery into a transaction (or it failed): its
+    /// bytes are then no longer held, though it is not yet committed. A reader ahead of the writer
+    /// waits for this, so a large transaction never holds more than a few read buffers.
+    public func taken() async {
+        await withCheckedContinuation { continuation in
+            lock.lock()
+            if isTaken {
+                lock.unlock()
+                continuation.resume()
+            } else {
+                takenWaiter = continuation
+                lock.unlock()
+            }
+        }
+    }
+
+    /// Whether the receipt is there to be had without waiting.
+    var isSettled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcome != nil
+    }
+
+    func markTaken() {
+        lock.lock()
+        isTaken = true
+        let waiting = takenWaiter
+        takenWaiter = nil
+        lock.unlock()
+        waiting?.resume()
     }
 
     /// The receipt once the delivery is committed; the store's error when the commit failed.
@@ -29,10 +64,11 @@ public final class PendingDelivery: @unchecked Sendable {
     }
 
     func settle(_ result: Result<DeliveryReceipt, any Error>) {
+        markTaken()
         lock.lock()
         let waiting = waiter
         waiter = nil
-        if waiting == nil { outcome = result }
+        outcome = result
         lock.unlock()
         waiting?.resume(with: result)
     }

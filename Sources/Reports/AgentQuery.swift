@@ -5,8 +5,8 @@ enum AgentQuery {
         let onlyAgent = filter.agent.map { " AND p.number = \(parameters.add($0))" } ?? ""
         let offers: String
         if filter.coversDatesAndAgentOnly {
-            // The parties are found by their call's start_time in call_parties_agent_by_start alone,
-            // in time order, rather than one random sessionid look-up per call.
+            // The parties are found by their call's start_time in parties_agent_by_start alone,
+            // in time order, rather than one look-up per call.
             var range = ""
             if let from = filter.startFrom { range += " AND p.call_start_time >= \(parameters.add(from))" }
             if let before = filter.startBefore { range += " AND p.call_start_time < \(parameters.add(before))" }
@@ -15,7 +15,7 @@ enum AgentQuery {
                     SELECT p.number AS agent, count(*) AS offered, count(p.answer_epoch) AS answered,
                         sum(p.talk_seconds) AS talk, sum(p.hold_seconds) AS hold,
                         sum(p.ring_seconds) FILTER (WHERE p.answer_epoch IS NOT NULL) AS answered_ring
-                    FROM call_parties p INDEXED BY call_parties_agent_by_start
+                    FROM parties p INDEXED BY parties_agent_by_start
                     WHERE p.role = 'AGENT'\(range)\(onlyAgent) GROUP BY p.number)
                 """
         } else {
@@ -36,15 +36,15 @@ enum AgentQuery {
 
     private static func offersOfMatchingCalls(filter: CallFilter, onlyAgent: String, _ parameters: inout SQLParameters) -> String {
         let matching = filter.whereClause(on: "c", &parameters)
-        // The matching calls in sessionid order, so that their parties are read in the order
-        // call_parties keeps them rather than at random (measured: faster, sort included).
+        // The matching calls in session order, so that their parties are read in the order
+        // `parties` keeps them rather than at random (measured: faster, sort included).
         return """
-            matched AS MATERIALIZED (SELECT c.sessionid FROM calls c \(matching) ORDER BY c.sessionid),
+            matched AS MATERIALIZED (SELECT c.session_no FROM calls c \(matching) ORDER BY c.session_no),
             offers AS (
                 SELECT p.number AS agent, count(*) AS offered, count(p.answer_epoch) AS answered,
                     sum(p.talk_seconds) AS talk, sum(p.hold_seconds) AS hold,
                     sum(p.ring_seconds) FILTER (WHERE p.answer_epoch IS NOT NULL) AS answered_ring
-                FROM matched m JOIN call_parties p ON p.sessionid = m.sessionid
+                FROM matched m JOIN parties p ON p.session_no = m.session_no
                 WHERE p.role = 'AGENT'\(onlyAgent) GROUP BY p.number)
             """
     }

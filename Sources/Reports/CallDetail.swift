@@ -1,3 +1,4 @@
+import CallStore
 import SQLite
 
 /// One call as `astercdr call` shows it: its record (nil while it is not assembled), its parties
@@ -11,15 +12,15 @@ struct CallDetail {
         call == nil && events.isEmpty
     }
 
-    init(_ database: Database, sessionid: String) throws(SQLiteError) {
+    init(_ database: StoreReader, sessionid: String) throws(SQLiteError) {
         call = try Self.rows(database, TableColumns.calls, "calls", "", sessionid).first
         parties = try Self.rows(database, TableColumns.parties, "call_parties", "ORDER BY t.party", sessionid)
         events = try Self.rows(database, TableColumns.events, "events", "ORDER BY t.event_epoch, t.raw_id", sessionid)
     }
 
-    private static func rows(_ database: Database, _ columns: [Column], _ table: String, _ order: String, _ sessionid: String) throws(SQLiteError) -> [[ReportValue]] {
+    private static func rows(_ database: StoreReader, _ columns: [Column], _ table: String, _ order: String, _ sessionid: String) throws(SQLiteError) -> [[ReportValue]] {
         let statement = try database.prepare("SELECT \(columns.selectList("t")) FROM \(table) t WHERE t.sessionid = ?1 \(order)")
-        statement.bind(sessionid, at: 1)
+        try statement.bind(sessionid, at: 1)
         var rows: [[ReportValue]] = []
         while try statement.step() { rows.append(statement.values(columns)) }
         return rows

@@ -10,11 +10,13 @@ extension CallFilter {
         if let startFrom { terms.append("\(alias).start_time >= \(parameters.add(startFrom))") }
         if let startBefore { terms.append("\(alias).start_time < \(parameters.add(startBefore))") }
         if let agent {
-            // The role term matches the partial index call_parties_by_agent, so it is used; `+`
-            // keeps SQLite from looking up each of the agent's calls of all time by sessionid.
+            // Each role term matches its partial index (parties_of_agent, parties_of_consult); `+`
+            // keeps SQLite from looking up each of the agent's calls of all time.
+            let number = parameters.add(agent)
             terms.append("""
-                \(newestFirst ? "+" : "")\(alias).sessionid IN (SELECT sessionid FROM call_parties \
-                WHERE number = \(parameters.add(agent)) AND role IN ('AGENT', 'CONSULT'))
+                \(newestFirst ? "+" : "")\(alias).session_no IN (SELECT session_no FROM parties \
+                WHERE role = 'AGENT' AND number = \(number) \
+                UNION ALL SELECT session_no FROM parties WHERE role = 'CONSULT' AND number = \(number))
                 """)
         }
         equals("customer_number", number)

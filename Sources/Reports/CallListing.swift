@@ -12,11 +12,12 @@ extension CallReports {
         let whereClause = filter.whereClause(on: "c", &parameters, newestFirst: true)
         // One row past the limit tells whether there were more.
         let limitPlaceholder = parameters.add(.integer(limit.map { Int64($0) + 1 } ?? -1))
-        // calls_by_start holds (start_time, rowid): the order is read off the index, and the scan stops at the limit.
-        let sql = "SELECT \(columns.selectList("c")) FROM calls c \(whereClause) ORDER BY c.start_time DESC, c.rowid DESC LIMIT \(limitPlaceholder)"
+        // call_records_by_start holds (start_time, session_no): the order is read off the index, and
+        // the scan stops at the limit.
+        let sql = "SELECT \(columns.selectList("c")) FROM calls c \(whereClause) ORDER BY c.start_time DESC, c.session_no DESC LIMIT \(limitPlaceholder)"
         try inSnapshot { () throws(SQLiteError) in
             let statement = try database.prepare(sql)
-            parameters.bind(to: statement)
+            try parameters.bind(to: statement)
             let writer = format.writer(sink, table: TableShape(shown: Self.listingTable))
             writer.begin(columns)
             let complete = columns.firstIndex { $0.name == "complete" }!

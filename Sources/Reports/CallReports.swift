@@ -4,18 +4,11 @@ import SQLite
 /// The read side of an astercdr database: listings, one call, and the supervisor's reports,
 /// each streamed from SQL to a format as its rows come.
 public final class CallReports {
-    let database: Database
+    let database: StoreReader
 
-    /// Readies `store`'s connection for reading only.
-    public init(_ store: CallStore) throws(SQLiteError) {
-        database = store.database
-        // A report never writes; this makes sure of it.
-        try database.execute("PRAGMA query_only = 1")
-        // Sorts and materialized sets of a month of calls stay in memory.
-        try database.execute("PRAGMA temp_store = MEMORY")
-        try database.execute("PRAGMA cache_size = -65536")
-        // A month's report reads most pages of call_parties; mapped, they are not copied.
-        try database.execute("PRAGMA mmap_size = 1073741824")
+    /// Reads `store` through its read-only side.
+    public init(_ store: CallStore) throws(StoreError) {
+        database = try store.reader()
     }
 
     /// `report KIND`: one pass of SQL aggregates over the calls `filter` matches.
@@ -32,7 +25,7 @@ public final class CallReports {
     private func writeSummary(_ grouping: Grouping, filter: CallFilter, serviceLevel: Int, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
         var parameters = SQLParameters()
         let statement = try database.prepare(SummaryQuery.sql(grouping, filter: filter, serviceLevel: serviceLevel, &parameters))
-        parameters.bind(to: statement)
+        try parameters.bind(to: statement)
         let keys = grouping.keyColumns
         let figures = CallTally.columns(serviceLevel: serviceLevel)
         let writer = format.writer(sink, table: grouping.tableShape())
@@ -49,7 +42,7 @@ public final class CallReports {
     private func writeAgents(filter: CallFilter, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
         var parameters = SQLParameters()
         let statement = try database.prepare(AgentQuery.sql(filter: filter, &parameters))
-        parameters.bind(to: statement)
+        try parameters.bind(to: statement)
         let writer = format.writer(sink)
         writer.begin(AgentTally.columns)
         var total = AgentTally()
@@ -66,17 +59,7 @@ public final class CallReports {
         [.text("total")] + Array(repeating: .text(""), count: max(0, count - 1))
     }
 
-    /// Runs `body` in one read transaction, so that every query of a command sees the same calls
-    /// while an ingester goes on writing.
     func inSnapshot<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
-        try database.execute("BEGIN")
-        do {
-            let result = try body()
-            try database.execute("COMMIT")
-            return result
-        } catch {
-            try? database.execute("ROLLBACK")
-            throw error
-        }
+        try database.snapshot(body)
     }
 }

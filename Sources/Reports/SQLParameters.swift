@@ -20,12 +20,12 @@ struct SQLParameters {
         add(.text(text))
     }
 
-    func bind(to statement: Statement) {
+    func bind(to statement: Statement) throws(SQLiteError) {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             switch value {
-            case .text(let text): statement.bind(text, at: index)
-            case .integer(let integer): statement.bind(integer, at: index)
+            case .text(let text): try statement.bind(text, at: index)
+            case .integer(let integer): try statement.bind(integer, at: index)
             }
         }
     }

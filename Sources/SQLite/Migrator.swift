@@ -42,7 +42,9 @@ public struct Migrator: Sendable {
         return Int(try db.scalarInt("SELECT max(version) FROM schema_migrations") ?? 0)
     }
 
-    /// Refuses a newer database before writing anything to it, then applies what is missing.
+    /// Refuses a newer database before writing anything to it, then applies what is missing, each
+    /// migration in a transaction of its own that reads the version under the write lock: two
+    /// programs opening a new database at once apply each migration once.
     public func migrate(_ db: Database) throws(MigrationError) {
         let applied: Int
         do {
@@ -55,7 +57,9 @@ public struct Migrator: Sendable {
         }
         for migration in migrations where migration.version > applied {
             do {
-                try db.transaction {
+                try db.transaction { () throws(SQLiteError) in
+                    // Another program may have applied it while this one waited for the lock.
+                    guard try appliedVersion(of: db) < migration.version else { return }
                     try db.execute("""
                         CREATE TABLE IF NOT EXISTS schema_migrations (
                             version INTEGER PRIMARY KEY,
@@ -66,14 +70,12 @@ public struct Migrator: Sendable {
                     try db.execute(migration.sql)
                     let record = try db.prepare(
                         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
-                    record.bind(Int64(migration.version), at: 1)
-                    record.bind(migration.name, at: 2)
+                    try record.bind(Int64(migration.version), at: 1)
+                    try record.bind(migration.name, at: 2)
                     try record.run()
                 }
-            } catch let error as SQLiteError {
-                throw .failed(migration: migration.name, error)
             } catch {
-                preconditionFailure("a migration throws only SQLiteError: \(error)")
+                throw .failed(migration: migration.name, error)
             }
         }
     }

@@ -47,53 +47,65 @@ public final class Statement {
         }
     }
 
-    /// Resets, runs to completion and resets again, for statements that return no rows.
+    /// Runs to completion, then resets (dropping the bindings), for statements that return no rows.
     public func run() throws(SQLiteError) {
         defer { reset() }
         while try step() {}
     }
 
     // MARK: Binding
+    // A bind fails only on a wrong index or a value past SQLite's limits; it is checked all the
+    // same, so such a statement never runs with a parameter silently left NULL.
 
-    public func bind(_ value: Int64, at index: Int32) {
-        sqlite3_bind_int64(handle, index, value)
+    public func bind(_ value: Int64, at index: Int32) throws(SQLiteError) {
+        try check(sqlite3_bind_int64(handle, index, value))
     }
 
-    public func bind(_ value: Int64?, at index: Int32) {
-        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    public func bind(_ value: Int64?, at index: Int32) throws(SQLiteError) {
+        try check(value.map { sqlite3_bind_int64(handle, index, $0) } ?? sqlite3_bind_null(handle, index))
     }
 
-    public func bind(_ value: Bool, at index: Int32) {
-        sqlite3_bind_int64(handle, index, value ? 1 : 0)
+    public func bind(_ value: Bool, at index: Int32) throws(SQLiteError) {
+        try check(sqlite3_bind_int64(handle, index, value ? 1 : 0))
     }
 
-    public func bind(_ value: String?, at index: Int32) {
+    public func bind(_ value: String?, at index: Int32) throws(SQLiteError) {
         guard var value else {
-            sqlite3_bind_null(handle, index)
+            try check(sqlite3_bind_null(handle, index))
             return
         }
-        value.withUTF8 { text in
-            bindText(UnsafeRawBufferPointer(text), at: index)
-        }
+        try check(value.withUTF8 { text in bindTextCode(UnsafeRawBufferPointer(text), at: index) })
     }
 
     /// Binds UTF-8 bytes as TEXT without making a Swift String of them first.
-    public func bindText(_ utf8: UnsafeRawBufferPointer, at index: Int32) {
-        guard let base = utf8.baseAddress, !utf8.isEmpty else {
-            // A NULL pointer would bind NULL; the empty string is text.
-            sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
-            return
-        }
-        sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), SQLITE_TRANSIENT)
+    public func bindText(_ utf8: UnsafeRawBufferPointer, at index: Int32) throws(SQLiteError) {
+        try check(bindTextCode(utf8, at: index))
     }
 
-    public func bindBlob(_ bytes: UnsafeRawBufferPointer?, at index: Int32) {
+    /// Binds UTF-8 bytes as TEXT without copying them: they must stay where they are, unchanged,
+    /// until the statement has run and been reset. For the hot path, from a `TextArena`.
+    public func bindTextInPlace(_ utf8: UnsafeRawBufferPointer, at index: Int32) throws(SQLiteError) {
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return try check(bindTextCode(utf8, at: index)) }
+        try check(sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), nil))
+    }
+
+    private func bindTextCode(_ utf8: UnsafeRawBufferPointer, at index: Int32) -> Int32 {
+        // A NULL pointer would bind NULL; the empty string is text.
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT) }
+        return sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), SQLITE_TRANSIENT)
+    }
+
+    public func bindBlob(_ bytes: UnsafeRawBufferPointer?, at index: Int32) throws(SQLiteError) {
         guard let bytes else {
-            sqlite3_bind_null(handle, index)
+            try check(sqlite3_bind_null(handle, index))
             return
         }
         // A zero-length blob is still a blob, not NULL.
-        sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), SQLITE_TRANSIENT)
+        try check(sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), SQLITE_TRANSIENT))
+    }
+
+    private func check(_ code: Int32) throws(SQLiteError) {
+        if code != SQLITE_OK { throw SQLiteError(db: database.handle, code: code, sql: sql) }
     }
 
     // MARK: Reading
@@ -124,4 +136,12 @@ public final class Statement {
         guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return [] }
         return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
+}
+
+extension Statement {
+    /// Rows the last completed run of this statement inserted, updated or deleted.
+    public var changes: Int { Int(sqlite3_changes64(database.handle)) }
+
+    /// The rowid of the connection's last successful insert.
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(database.handle) }
 }

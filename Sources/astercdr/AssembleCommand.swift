@@ -27,7 +27,7 @@ struct AssembleCommand: ParsableCommand {
             if all {
                 return try keeper.rebuildAll(now: .now())
             }
-            return try store.database.transaction { try keeper.assembleStale(now: .now()) }
+            return try keeper.assembleStaleInTransaction(now: .now())
         }
         printError("astercdr: \(written) calls assembled")
     }

@@ -1,4 +1,4 @@
-import CallStore
+@_spi(Inspection) import CallStore
 import Foundation
 import SQLite
 import Testing
@@ -12,9 +12,9 @@ import Testing
         """
     let partyColumns = "SELECT * FROM call_parties ORDER BY sessionid, party"
 
-    func store(_ dir: URL, _ name: String = "cdr.db") throws -> (CallStore, EventWriter) {
+    func store(_ dir: URL, _ name: String = "cdr.db", staleAfterSeconds: Int64 = SessionKeeper.defaultStaleAfter) throws -> (CallStore, EventWriter) {
         let store = try CallStore(path: dir.appendingPathComponent(name).path, access: .create, timeZone: "Asia/Shanghai")
-        return (store, try EventWriter(store: store))
+        return (store, try EventWriter(store: store, staleAfterSeconds: staleAfterSeconds))
     }
 
     @Test func eventsArrivingOutOfOrderGiveTheSameRecords() throws {
@@ -37,16 +37,15 @@ import Testing
 
     @Test func aStaleSessionGetsAnIncompleteRecordCompletedByItsHangup() throws {
         try withTemporaryDirectory { dir in
-            let (store, writer) = try store(dir)
+            let (store, writer) = try store(dir, staleAfterSeconds: 60)
             let dialIn = Array(vendorFlowLines[7...])
             try writer.ingest(Array(dialIn.dropLast()), receivedMillis: 1_000_000)
             #expect(try store.database.rows("SELECT count(*) FROM calls") == [["0"]])
             #expect(try store.database.rows("SELECT sessionid, last_received_at FROM open_sessions") == [["1f10eab01f5b1b36230b8e91aef34810", "1970-01-01T00:16:40.000Z"]])
 
-            let keeper = try SessionKeeper(store: store, staleAfterSeconds: 60)
             // 59 s after the newest event: not stale yet.
-            #expect(try store.database.transaction { try keeper.assembleStale(now: Received(millis: 1_059_000)) } == 0)
-            #expect(try store.database.transaction { try keeper.assembleStale(now: Received(millis: 1_061_000)) } == 1)
+            #expect(try writer.assembleStaleBatch(now: Received(millis: 1_059_000)) == 0)
+            #expect(try writer.assembleStaleBatch(now: Received(millis: 1_061_000)) == 1)
             #expect(try store.database.rows("SELECT complete, disposition, end_time, duration_seconds, talk_seconds, event_count FROM calls")
                     == [["0", "answered", "2010-01-01 11:12:54", "107", "104", "5"]])
             #expect(try store.database.rows("SELECT count(*) FROM open_sessions") == [["0"]])
@@ -75,5 +74,14 @@ import Testing
             #expect(second == live)
             #expect(try store.database.rows("SELECT sessionid FROM open_sessions") == [["open1"]])
         }
+    }
+}
+
+extension EventWriter {
+    /// One batch that only assembles the stale sessions, as the ingester's stale check does.
+    func assembleStaleBatch(now: Received) throws -> Int {
+        try begin()
+        try assembleStale(now: now)
+        return try commit().callsAssembled
     }
 }

@@ -1,4 +1,4 @@
-import CallStore
+@_spi(Inspection) import CallStore
 import Foundation
 import SQLite
 import Testing

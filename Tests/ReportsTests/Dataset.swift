@@ -1,4 +1,4 @@
-import CallStore
+@_spi(Inspection) import CallStore
 import Foundation
 import SQLite
 
@@ -129,57 +129,58 @@ enum Dataset {
     static func write(_ calls: [GeneratedCall], to path: String) throws {
         let store = try CallStore(path: path, access: .create, timeZone: "UTC")
         let db = store.database
+        let insertSession = try db.prepare("INSERT INTO sessions (sessionid) VALUES (?)")
         let insertCall = try db.prepare("""
-            INSERT INTO calls (sessionid, direction, disposition, complete, customer_number, agent_number, agents_rung,
+            INSERT INTO call_records (session_no, direction, disposition, complete, customer_number, agent_number, agents_rung,
                 did, team_id, group_id, modeltype, model_id, start_time, start_epoch, answer_time, answer_epoch,
                 end_time, end_epoch, duration_seconds, wait_seconds, talk_seconds, hold_seconds, hangup_by,
                 event_count, assembled_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, unixepoch(?13),
+            VALUES ((SELECT session_no FROM sessions WHERE sessionid = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, unixepoch(?13),
                 CASE WHEN ?3 = 'answered' THEN datetime(?13, '+' || ?14 || ' seconds') END,
                 CASE WHEN ?3 = 'answered' THEN unixepoch(?13) + ?14 END,
                 datetime(?13, '+' || (?14 + ?15 + ?16) || ' seconds'), unixepoch(?13) + ?14 + ?15 + ?16,
                 ?14 + ?15 + ?16, ?14, ?15, ?16, 'customer', 5, '2026-11-25T00:00:00.000Z')
             """)
         let insertParty = try db.prepare("""
-            INSERT INTO call_parties (sessionid, party, role, number, ring_time, ring_epoch, answer_time, answer_epoch,
+            INSERT INTO parties (session_no, party, role, number, ring_time, ring_epoch, answer_time, answer_epoch,
                 ring_seconds, answer_seconds, talk_seconds, hold_seconds, call_start_time)
-            VALUES (?1, ?2, ?3, ?4, ?5, unixepoch(?5),
+            VALUES ((SELECT session_no FROM sessions WHERE sessionid = ?1), ?2, ?3, ?4, ?5, unixepoch(?5),
                 CASE WHEN ?6 THEN datetime(?5, '+' || ?7 || ' seconds') END, CASE WHEN ?6 THEN unixepoch(?5) + ?7 END,
-                ?7, CASE WHEN ?6 THEN ?8 + ?9 END, ?8, ?9, (SELECT start_time FROM calls WHERE sessionid = ?1))
+                ?7, CASE WHEN ?6 THEN ?8 + ?9 END, ?8, ?9, ?5)
             """)
-        try db.transaction {
+        try db.transaction { () throws(SQLiteError) in
             for call in calls {
+                try insertSession.bind(call.sessionid, at: 1)
+                try insertSession.run()
                 let s = insertCall
-                s.reset()
-                s.bind(call.sessionid, at: 1)
-                s.bind(call.direction, at: 2)
-                s.bind(call.disposition, at: 3)
-                s.bind(call.complete, at: 4)
-                s.bind(call.customer, at: 5)
-                s.bind(call.agent, at: 6)
-                s.bind(Int64(call.agentsRung), at: 7)
-                s.bind(call.did, at: 8)
-                s.bind(call.team, at: 9)
-                s.bind(call.group, at: 10)
-                s.bind(call.modeltype, at: 11)
-                s.bind(call.campaign, at: 12)
-                s.bind(call.start, at: 13)
-                s.bind(call.wait, at: 14)
-                s.bind(call.talk, at: 15)
-                s.bind(call.hold, at: 16)
+                try s.bind(call.sessionid, at: 1)
+                try s.bind(call.direction, at: 2)
+                try s.bind(call.disposition, at: 3)
+                try s.bind(call.complete, at: 4)
+                try s.bind(call.customer, at: 5)
+                try s.bind(call.agent, at: 6)
+                try s.bind(Int64(call.agentsRung), at: 7)
+                try s.bind(call.did, at: 8)
+                try s.bind(call.team, at: 9)
+                try s.bind(call.group, at: 10)
+                try s.bind(call.modeltype, at: 11)
+                try s.bind(call.campaign, at: 12)
+                try s.bind(call.start, at: 13)
+                try s.bind(call.wait, at: 14)
+                try s.bind(call.talk, at: 15)
+                try s.bind(call.hold, at: 16)
                 try s.run()
                 for (offset, party) in call.parties.enumerated() {
                     let p = insertParty
-                    p.reset()
-                    p.bind(call.sessionid, at: 1)
-                    p.bind(Int64(offset + 1), at: 2)
-                    p.bind(party.role, at: 3)
-                    p.bind(party.number, at: 4)
-                    p.bind(call.start, at: 5)
-                    p.bind(party.answered, at: 6)
-                    p.bind(party.ring, at: 7)
-                    p.bind(party.talk, at: 8)
-                    p.bind(party.hold, at: 9)
+                    try p.bind(call.sessionid, at: 1)
+                    try p.bind(Int64(offset + 1), at: 2)
+                    try p.bind(party.role, at: 3)
+                    try p.bind(party.number, at: 4)
+                    try p.bind(call.start, at: 5)
+                    try p.bind(party.answered, at: 6)
+                    try p.bind(party.ring, at: 7)
+                    try p.bind(party.talk, at: 8)
+                    try p.bind(party.hold, at: 9)
                     try p.run()
                 }
             }

@@ -11,15 +11,13 @@ import TestSupport
             try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, data BLOB) STRICT")
             let insert = try db.prepare("INSERT INTO t (name, data) VALUES (?, ?)")
             for name in ["alpha", "βeta", ""] {
-                insert.reset()
-                insert.bind(name, at: 1)
-                [UInt8]([0xFF, 0x00, 0x41]).withUnsafeBytes { insert.bindBlob($0, at: 2) }
-                try insert.step()
+                try insert.bind(name, at: 1)
+                try [UInt8]([0xFF, 0x00, 0x41]).withUnsafeBytes { bytes throws -> Void in try insert.bindBlob(bytes, at: 2) }
+                try insert.run()
             }
-            insert.reset()
-            insert.bind(nil as String?, at: 1)
-            insert.bindBlob(nil, at: 2)
-            try insert.step()
+            try insert.bind(nil as String?, at: 1)
+            try insert.bindBlob(nil, at: 2)
+            try insert.run()
 
             let select = try db.prepare("SELECT name, data FROM t ORDER BY id")
             var rows: [(String?, [UInt8]?)] = []
@@ -56,21 +54,17 @@ import TestSupport
     }
 
     @Test func transactionRollsBackWhenTheBodyThrows() throws {
-        struct Stop: Error {}
         try withTemporaryDirectory { dir in
             let db = try Database(path: dir.appendingPathComponent("t.db").path)
             try db.execute("CREATE TABLE t (x INTEGER) STRICT")
-            var thrown: (any Error)?
-            do {
-                try db.transaction {
+            let error = #expect(throws: SQLiteError.self) {
+                try db.transaction { () throws(SQLiteError) in
                     try db.execute("INSERT INTO t VALUES (1)")
-                    throw Stop()
+                    try db.execute("INSERT INTO no_such_table VALUES (1)")
                 }
-            } catch {
-                thrown = error
             }
-            #expect(thrown is Stop)
-            try db.transaction { try db.execute("INSERT INTO t VALUES (2)") }
+            #expect(error?.message == "no such table: no_such_table")
+            try db.transaction { () throws(SQLiteError) in try db.execute("INSERT INTO t VALUES (2)") }
             #expect(try db.scalarText("SELECT group_concat(x) FROM t") == "2")
         }
     }

@@ -142,7 +142,7 @@ import Testing
                     try ws.database().execute("""
                         CREATE TABLE failing (on_off INTEGER);
                         INSERT INTO failing VALUES (1);
-                        CREATE TRIGGER failing BEFORE INSERT ON raw_events WHEN (SELECT on_off FROM failing) = 1
+                        CREATE TRIGGER failing BEFORE INSERT ON event_log WHEN (SELECT on_off FROM failing) = 1
                         BEGIN SELECT RAISE(ABORT, 'the disk is full (test)'); END;
                         """)
                     try await nchan.publish(channel, events[10...])

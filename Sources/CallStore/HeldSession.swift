@@ -1,0 +1,61 @@
+import CallAssembly
+import CallEvents
+
+/// A session the writer is assembling, held in memory with every event it has stored, so that an
+/// event costs no read query: its duplicate is found, its time estimated and its call assembled here.
+final class HeldSession {
+    let number: Int64
+    let sessionid: String
+    private(set) var events: [HeldEvent]
+    /// It has a call record (complete or not); otherwise it waits in `pending_sessions`.
+    var hasCall: Bool
+    /// When it was last used, for choosing which session to let go when too many are held.
+    var lastUse: UInt64 = 0
+
+    init(number: Int64, sessionid: String, events: [HeldEvent], hasCall: Bool) {
+        self.number = number
+        self.sessionid = sessionid
+        self.events = events
+        self.hasCall = hasCall
+    }
+
+    /// The first stored copy of `event` (SPEC 1.4): the fingerprint narrows, the comparison decides.
+    func original(of event: ParsedEvent) -> Int64? {
+        events.first { !$0.isDuplicate && $0.parsed.dedupeKey == event.dedupeKey && $0.parsed.isSameEvent(as: event) }?.rawID
+    }
+
+    func append(_ event: HeldEvent) {
+        events.append(event)
+    }
+
+    /// When the newest event the assembler uses arrived: duplicates are ignored (SPEC 1.4).
+    var newestArrivalMillis: Int64? {
+        events.lazy.filter { !$0.isDuplicate }.map(\.receivedMillis).max()
+    }
+
+    var hasConversationHangup: Bool {
+        events.contains(where: \.isConversationHangup)
+    }
+
+    /// Recomputes every estimated time from the whole session (SPEC 1.3) and returns the events
+    /// whose time moved, with their new epoch. A duplicate is no event's neighbour.
+    func refreshEstimates() -> [(rawID: Int64, epoch: Int64)] {
+        guard events.contains(where: \.timeEstimated) else { return [] }
+        let estimates = TimeEstimator.estimates(for: events.map {
+            Arrival(rawID: $0.rawID, receivedMillis: $0.receivedMillis,
+                    timedEpoch: $0.timeEstimated || $0.isDuplicate ? nil : $0.epoch)
+        })
+        var moved: [(rawID: Int64, epoch: Int64)] = []
+        for index in events.indices where events[index].timeEstimated {
+            guard let epoch = estimates[events[index].rawID], epoch != events[index].epoch else { continue }
+            events[index].epoch = epoch
+            moved.append((events[index].rawID, epoch))
+        }
+        return moved
+    }
+
+    /// The call record of the session as it stands; nil when it has no event the assembler uses.
+    func callRecord() -> CallRecord? {
+        CallAssembler.assemble(sessionid: sessionid, events: events.map(\.sessionEvent))
+    }
+}
