@@ -72,11 +72,7 @@ let package = Package(
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
         .testTarget(name: "CallSimulationTests", dependencies: ["CallSimulation", "CallEvents"]),
-        // Fixtures/ holds a database an earlier version made (its SQL dump) and the files it read.
-        .testTarget(
-            name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "Migrations", "TestSupport"],
-            exclude: ["Fixtures"]
-        ),
+        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "Migrations", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(
@@ -87,9 +83,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fixtures/ holds a database an earlier version made (its SQL dump) and the files it read.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["SQLite", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["SQLite", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

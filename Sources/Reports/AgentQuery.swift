@@ -27,7 +27,7 @@ enum AgentQuery {
         let handledCondition = (handledBy.isEmpty ? "WHERE" : handledBy + " AND") + " h.agent_number = o.agent"
         return """
             WITH \(offers)
-            SELECT o.agent, o.offered, o.answered, (SELECT count(*) FROM calls h \(handledCondition)),
+            SELECT o.agent, o.offered, o.answered, (SELECT count(*) FROM call_records h \(handledCondition)),
                 o.talk, o.hold, o.answered_ring
             FROM offers o
             ORDER BY o.agent IS NULL, CAST(o.agent AS INTEGER), o.agent
@@ -39,7 +39,7 @@ enum AgentQuery {
         // The matching calls in session order, so that their parties are read in the order
         // `parties` keeps them rather than at random (measured: faster, sort included).
         return """
-            matched AS MATERIALIZED (SELECT c.session_no FROM calls c \(matching) ORDER BY c.session_no),
+            matched AS MATERIALIZED (SELECT c.session_no FROM call_records c \(matching) ORDER BY c.session_no),
             offers AS (
                 SELECT p.number AS agent, count(*) AS offered, count(p.answer_epoch) AS answered,
                     sum(p.talk_seconds) AS talk, sum(p.hold_seconds) AS hold,

@@ -8,7 +8,8 @@ enum SummaryQuery {
         let named = expressions.enumerated().map { "\($1) AS a\($0)" }.joined(separator: ", ")
         let picked = expressions.indices.map { "figures.a\($0)" }.joined(separator: ", ")
         let keys = grouping.keyExpressions("c").enumerated().map { "\($1) AS k\($0)" }
-        let perCall = "SELECT \((keys + [CallTally.perCall("c")]).joined(separator: ", ")) FROM calls c \(filter.whereClause(on: "c", &parameters))"
+        // call_records, not the calls view: no sessionid is needed, and the view's join costs a look-up per call.
+        let perCall = "SELECT \((keys + [CallTally.perCall("c")]).joined(separator: ", ")) FROM call_records c \(filter.whereClause(on: "c", &parameters))"
         let keyNames = keys.indices.map { "k\($0)" }
         switch grouping {
         case .none:

@@ -23,7 +23,9 @@ struct DatabaseOptions: ParsableArguments {
             // rolled back, nothing it covered is acknowledged, and the next commit tries again.
             signal(SIGXFSZ, SIG_IGN)
         }
-        return try reportingFailure { try CallStore(path: path, access: access, timeZone: timezone) }
+        let store = try reportingFailure { try CallStore(path: path, access: access, timeZone: timezone) }
+        if let notice = store.notice { printError("astercdr: \(notice)") }
+        return store
     }
 }
 

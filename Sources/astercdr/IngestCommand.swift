@@ -59,7 +59,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try database.open(.create)
+        let store = try database.open(.ingest)
         let eventWriter = try reportingFailure { try EventWriter(store: store, staleAfterSeconds: staleAfter.seconds) }
         if isLive {
             try await runLive(IngestWriter(writer: eventWriter, staleCheckInterval: .seconds(60)))

@@ -1,0 +1,33 @@
+@_spi(Inspection) import CallStore
+import Foundation
+import SQLite
+import Testing
+
+/// What a user or the assembler does often is an index search through the SPEC names: the query
+/// plan SEARCHes every large table and SCANs none (SPEC 2).
+@Suite struct QueryPlanTests {
+    static let searches: [(what: String, sql: String)] = [
+        ("a session's events", "SELECT * FROM events WHERE sessionid = ?"),
+        ("a session's call", "SELECT * FROM calls WHERE sessionid = ?"),
+        ("a call's parties", "SELECT * FROM call_parties WHERE sessionid = ?"),
+        ("a day's calls", "SELECT * FROM calls WHERE start_time >= ? AND start_time < ?"),
+        ("a customer's calls", "SELECT * FROM calls WHERE customer_number = ?"),
+        ("an agent's parties by number", "SELECT * FROM call_parties WHERE role = 'AGENT' AND number = ?"),
+        ("a consultant's parties by number", "SELECT * FROM call_parties WHERE role = 'CONSULT' AND number = ?"),
+        ("an event by its raw_id", "SELECT * FROM raw_events WHERE id = ?"),
+    ]
+
+    @Test(arguments: searches.map(\.what))
+    func isAnIndexSearch(_ what: String) throws {
+        let sql = Self.searches.first { $0.what == what }!.sql
+        try withTemporaryDirectory { dir in
+            let store = try CallStore(path: dir.appendingPathComponent("cdr.db").path, access: .create, timeZone: "Asia/Shanghai")
+            try EventWriter(store: store).ingest(vendorFlowLines)
+            let plan = try store.database.rows("EXPLAIN QUERY PLAN " + sql).map { $0[3] ?? "" }
+            // The views name their tables by alias, and every table under them grows with the
+            // traffic: no SCAN at all.
+            #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(what): \(plan)")
+            #expect(plan.contains { $0.hasPrefix("SEARCH") }, "\(what): \(plan)")
+        }
+    }
+}
