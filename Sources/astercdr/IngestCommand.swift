@@ -29,19 +29,34 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Keep reading the files as they grow, are rotated or truncated.")
     var follow = false
 
-    @Option(help: ArgumentHelp("Receive events over HTTP on HOST:PORT (HOST defaults to 127.0.0.1).", valueName: "host:port"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Receive events over HTTP on HOST:PORT (HOST defaults to 127.0.0.1).", valueName: "host:port"),
+        transform: ListenAddress.init(parsing:))
     var listen: ListenAddress?
 
     @Option(help: ArgumentHelp("Demand 'Authorization: Bearer SECRET' on the HTTP receiver.", valueName: "secret"))
     var token: String?
 
-    @Option(help: ArgumentHelp("Largest HTTP body accepted, in bytes (or with K or M).", valueName: "size"))
-    var maxBody: ByteCount = ByteCount(bytes: 1 << 20)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            withDefault("Largest HTTP body accepted, in bytes (or with K or M), at most 1024M.", ByteCount.oneMiB.defaultValueDescription),
+            valueName: "size"),
+        transform: ByteCount.init(parsing:))
+    var maxBody: ByteCount = .oneMiB
 
     @Option(help: ArgumentHelp("Long-poll a push channel (asterCC's push server or nchan); repeat for several.", valueName: "url"))
     var subscribe: [String] = []
 
-    @Option(help: ArgumentHelp("Assemble a session without its CONVERSATION hangup once its newest event is this old (30s, 15m, 4h or seconds).", valueName: "duration"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            withDefault(
+                "Assemble a session without its CONVERSATION hangup once its newest event is this old (30s, 15m, 4h or seconds).",
+                TimeSpan.fourHours.defaultValueDescription),
+            valueName: "duration"),
+        transform: TimeSpan.init(parsing:))
     var staleAfter: TimeSpan = .fourHours
 
     @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
