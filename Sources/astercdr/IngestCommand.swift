@@ -133,7 +133,7 @@ struct IngestCommand: AsyncParsableCommand {
             services.append(.init(service: source, successTerminationBehavior: follow ? .gracefullyShutdownGroup : .ignore))
         }
         if let listen {
-            let receiver = EventReceiver(writer: writer, token: token, maxBody: maxBody.bytes)
+            let receiver = EventReceiver(writer: writer, token: token, maxBody: maxBody.bytes, version: AsterCDR.version)
             let app = Application(
                 responder: receiver, configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "astercdr"),
                 logger: logger)

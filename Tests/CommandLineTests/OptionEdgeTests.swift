@@ -140,3 +140,10 @@ import Testing
         #expect(CallsCommand.helpMessage(columns: 1000).contains("0 lists them all. (default: 50)"))
     }
 }
+
+@Suite struct VersionTests {
+    @Test func versionPrintsTheReleaseAndNothingElse() {
+        #expect(Parsed(["--version"]).refusal == AsterCDR.version)
+        #expect(AsterCDR.version.split(separator: ".").map { Int($0) != nil } == [true, true, true])
+    }
+}
