@@ -52,6 +52,15 @@ struct Workspace {
         while try select.step() { payloads.append(select.text(at: 0) ?? "") }
         return payloads
     }
+
+    /// The byte offset the events file's stored cursor has reached; nil without one.
+    func storedOffset() throws -> Int? {
+        let db = try Database(path: dbPath)
+        let select = try db.prepare("SELECT position FROM ingest_cursors WHERE origin LIKE 'file:%'")
+        guard try select.step(), let position = select.text(at: 0),
+              let object = try JSONSerialization.jsonObject(with: Data(position.utf8)) as? [String: Any] else { return nil }
+        return (object["offset"] as? NSNumber)?.intValue
+    }
 }
 
 func event(_ n: Int) -> String {
