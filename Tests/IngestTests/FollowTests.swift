@@ -6,12 +6,13 @@ import Testing
 import TestSupport
 
 @Suite struct FollowTests {
-    /// Waits (at most 10 s) until the database holds `count` raw events; fails the test, saying
-    /// what it waited for and what it found, when it does not.
+    /// Waits (at most 60 s: a bound on a hang, not a speed, as the suites share two cores) until the
+    /// database holds `count` raw events; fails the test, saying what it waited for and what it
+    /// found, when it does not.
     func waitFor(_ count: Int, in ws: Workspace, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let reached = try await eventually(within: 10) { try ws.payloads().count >= count }
+        let reached = try await eventually(within: 60) { try ws.payloads().count >= count }
         let held = try ws.payloads().count
-        try #require(reached, "waited 10 s for \(count) raw events; the database holds \(held)", sourceLocation: sourceLocation)
+        try #require(reached, "waited 60 s for \(count) raw events; the database holds \(held)", sourceLocation: sourceLocation)
     }
 
     /// An ingester following the events file, as `ingest --follow` runs it, stopped by cancellation.
@@ -59,9 +60,9 @@ import TestSupport
             try await waitFor(7, in: ws)
             // The cursor at the file's end says everything it holds was read: nothing more can come.
             let size = try #require(try FileManager.default.attributesOfItem(atPath: ws.events.path)[.size] as? Int)
-            let readToEnd = try await eventually(within: 10) { try ws.storedOffset() == size }
+            let readToEnd = try await eventually(within: 60) { try ws.storedOffset() == size }
             let offset = try ws.storedOffset()
-            try #require(readToEnd, "waited 10 s for the stored cursor to reach the file's end (\(size) bytes); it is at \(String(describing: offset))")
+            try #require(readToEnd, "waited 60 s for the stored cursor to reach the file's end (\(size) bytes); it is at \(String(describing: offset))")
             again.cancel()
             _ = try await again.value
             _ = await againWriter.finish()

@@ -51,9 +51,6 @@ import Testing
                     try await Task.sleep(for: .milliseconds(50))
                     polls = try await server.longPolls()
                 }
-                try #require(
-                    polls.contains { $0.ifModifiedSince == stored.lastModified && $0.ifNoneMatch == stored.etag },
-                    "waited 6 s for the stopped subscriber's last long-poll (with the stored cursor) to time out on the server")
 
                 try await server.publish(channel, events[3...])
                 try await ws.withSubscriber(server.url(channel: channel)) {
