@@ -153,6 +153,30 @@ func event(_ n: Int) -> String {
         }
     }
 
+    /// What a kill leaves while the rest of an overlong line is being skipped: the file has been
+    /// read into the line but not to its LF. The cursor stays before the line, so the next run
+    /// stores it once, cut, and nothing of its rest as a line of its own.
+    @Test func anOverlongLineIsStoredAndPassedOnlyOnceItsLFIsRead() async throws {
+        try await Workspace.with { ws in
+            let overlong = event(2) + "&note=" + String(repeating: "y", count: 900_000)
+            let firstPart = overlong.prefix(700_000)
+            try ws.write(event(0) + "\n" + firstPart)
+            let (first, firstCut) = try await ws.ingest(maxLineBytes: 300_000)
+            #expect(first.received == 1)
+            #expect(firstCut == 0)
+            #expect(try ws.payloads() == [event(0)])
+            #expect(try ws.storedOffset() == event(0).utf8.count + 1)
+
+            try ws.append(overlong.dropFirst(700_000) + "\n" + event(3) + "\n")
+            let (second, secondCut) = try await ws.ingest(maxLineBytes: 300_000)
+            #expect(second.received == 2)
+            #expect(secondCut == 1)
+            #expect(try ws.payloads() == [event(0), String(overlong.prefix(300_000)), event(3)])
+            let size = try FileManager.default.attributesOfItem(atPath: ws.events.path)[.size] as? Int
+            #expect(try ws.storedOffset() == size)
+        }
+    }
+
     @Test func anUnreadableFileNamesThePath() async throws {
         try await Workspace.with { ws in
             let store = try CallStore(path: ws.dbPath, access: .create, timeZone: "UTC")
