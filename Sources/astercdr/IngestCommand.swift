@@ -75,17 +75,19 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try database.open(.create)
+        // Read before the writer's thread owns the store.
+        let earlierCursors = try reportingFailure { try StoredFileCursors.read(from: store) }
         let eventWriter = try reportingFailure { try EventWriter(store: store, staleAfterSeconds: staleAfter.seconds) }
         if isLive {
-            try await runLive(IngestWriter(writer: eventWriter, staleCheckInterval: .seconds(60)))
+            try await runLive(IngestWriter(writer: eventWriter, staleCheckInterval: .seconds(60)), earlierCursors)
         } else {
-            try await runOnce(IngestWriter(writer: eventWriter))
+            try await runOnce(IngestWriter(writer: eventWriter), earlierCursors)
         }
     }
 
     /// Files and standard input, read to their end.
-    private func runOnce(_ writer: IngestWriter) async throws {
-        let ingester = FileIngester(writer: writer)
+    private func runOnce(_ writer: IngestWriter, _ earlierCursors: StoredFileCursors) async throws {
+        let ingester = FileIngester(writer: writer, earlierCursors: earlierCursors) { printError("astercdr: \($0)") }
         var failed = false
         var linesCutShort = 0
         for file in files.isEmpty ? ["-"] : files {
@@ -117,7 +119,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     /// Every source as a service of one group, until SIGTERM or SIGINT.
-    private func runLive(_ writer: IngestWriter) async throws {
+    private func runLive(_ writer: IngestWriter, _ earlierCursors: StoredFileCursors) async throws {
         let level = logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -126,7 +128,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "astercdr")
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
-        let ingester = FileIngester(writer: writer)
+        let ingester = FileIngester(writer: writer, earlierCursors: earlierCursors) { logger.warning("\($0)") }
         for file in files {
             let source = FileSourceService(ingester: ingester, path: file, fromStart: fromStart, follow: follow, logger: logger)
             // A file read once is done when it ends; the other sources go on.

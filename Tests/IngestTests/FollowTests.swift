@@ -19,7 +19,7 @@ import TestSupport
     func follow(_ ws: Workspace, every interval: Duration = .milliseconds(20)) throws -> (Task<FileIngester.Report, any Error>, IngestWriter) {
         let store = try CallStore(path: ws.dbPath, access: .create, timeZone: "UTC")
         let writer = IngestWriter(writer: try EventWriter(store: store))
-        let ingester = FileIngester(writer: writer, followInterval: interval)
+        let ingester = FileIngester(writer: writer, followInterval: interval) { Issue.record("unexpected notice: \($0)") }
         let path = ws.events.path
         return (Task { try await ingester.ingest(path: path, follow: true) }, writer)
     }
