@@ -71,6 +71,11 @@ struct IngestCommand: AsyncParsableCommand {
         if token != nil, listen == nil {
             throw ValidationError("--token goes with --listen")
         }
+        do {
+            try DistinctFiles.check(files)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() async throws {
