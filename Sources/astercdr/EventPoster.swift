@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import CallSimulation
 import Foundation
 import Ingest
+import Reports
 
 /// Sends simulated traffic to astercdr's HTTP receiver (`astercdr ingest --listen`) at a steady
 /// rate: every tick, the lines due by then go in one POST, newline-separated. A failed POST is

@@ -2,6 +2,7 @@ import ArgumentParser
 import CallEvents
 import CallSimulation
 import Foundation
+import Reports
 import UnixSignals
 
 struct SimulateCommand: AsyncParsableCommand {
