@@ -21,12 +21,10 @@ public struct FileCursor: Equatable, Sendable, Codable {
         self.head = Data(head).base64EncodedString()
     }
 
-    public var position: String {
-        #"{"device":\#(device),"inode":\#(inode),"offset":\#(offset),"head":"\#(head)"}"#
-    }
+    public var position: String { CursorJSON.position(of: self) }
 
     public init?(position: String) {
-        guard let cursor = try? JSONDecoder().decode(FileCursor.self, from: Data(position.utf8)) else { return nil }
+        guard let cursor = CursorJSON.cursor(FileCursor.self, from: position) else { return nil }
         self = cursor
     }
 
