@@ -1,4 +1,3 @@
-import CallEvents
 import CallStore
 import Foundation
 
