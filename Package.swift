@@ -68,6 +68,11 @@ let package = Package(
         // Helpers the test targets share (temporary folders, the repository's root).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "TestSupport"]),
+        // The command line's parsing, through the executable's own commands (@testable import astercdr).
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["astercdr", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),

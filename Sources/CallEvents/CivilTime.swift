@@ -1,5 +1,5 @@
 /// A wall-clock time as asterCC writes it: `YYYY-MM-DD HH:MM:SS`, with no zone.
-public struct CivilTime: Sendable, Equatable, Comparable {
+public struct CivilTime: Sendable, Equatable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -34,11 +34,6 @@ public struct CivilTime: Sendable, Equatable, Comparable {
     /// `YYYY-MM-DD HH:MM:SS`, zero-padded.
     public var text: String {
         formatted(dateTimeSeparator: UInt8(ascii: " "), utcMillisecond: nil)
-    }
-
-    public static func < (lhs: CivilTime, rhs: CivilTime) -> Bool {
-        (lhs.year, lhs.month, lhs.day, lhs.hour, lhs.minute, lhs.second)
-            < (rhs.year, rhs.month, rhs.day, rhs.hour, rhs.minute, rhs.second)
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int) {

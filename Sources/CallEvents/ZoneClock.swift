@@ -4,11 +4,9 @@ import Foundation
 /// at `init`, so the hot path never calls `TimeZone`. A value type with non-mutating methods:
 /// the table never changes after `init`, so one clock can be shared freely across tasks.
 public struct ZoneClock: Sendable {
-    public let zone: TimeZone
     private let table: OffsetTable
 
     public init(_ zone: TimeZone) {
-        self.zone = zone
         table = OffsetTable(zone)
     }
 

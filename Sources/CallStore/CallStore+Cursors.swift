@@ -12,3 +12,20 @@ extension CallStore {
         }
     }
 }
+
+extension CallStore {
+    /// Every stored position whose origin starts with `prefix` (`file:`), in origin order.
+    public func cursorPositions(originPrefix prefix: String) throws(StoreError) -> [(origin: String, position: String)] {
+        do {
+            let select = try database.prepare("SELECT origin, position FROM ingest_cursors WHERE substr(origin, 1, length(?1)) = ?1 ORDER BY origin")
+            try select.bind(prefix, at: 1)
+            var found: [(origin: String, position: String)] = []
+            while try select.step() {
+                if let origin = select.text(at: 0), let position = select.text(at: 1) { found.append((origin, position)) }
+            }
+            return found
+        } catch {
+            throw .failed(path: path, error)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import CallEvents
 import Foundation
 
 /// A subscription URL fit for logs and for the database. asterCC puts the agent's password in the
@@ -41,11 +42,7 @@ enum ChannelRedaction {
     }
 
     private static func hash(_ text: some StringProtocol) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(value >> 16, radix: 16)
+        let hex = String(FNV1a.hash(text.utf8) >> 16, radix: 16)
         return String(repeating: "0", count: 12 - hex.count) + hex
     }
 }

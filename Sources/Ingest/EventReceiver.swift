@@ -11,17 +11,21 @@ public struct EventReceiver: HTTPResponder {
     let writer: IngestWriter
     let token: String?
     let maxBody: Int
+    /// astercdr's release (digits and dots, written into JSON as they are), reported by `/healthz`
+    /// so a monitor sees what runs.
+    let version: String
 
-    public init(writer: IngestWriter, token: String?, maxBody: Int) {
+    public init(writer: IngestWriter, token: String?, maxBody: Int, version: String) {
         self.writer = writer
         self.token = token
         self.maxBody = maxBody
+        self.version = version
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
         if request.method == .get, request.uri.path == "/healthz" {
             let totals = writer.totals
-            return .json(.ok, #"{"status":"ok","received":\#(totals.received),"parsed":\#(totals.parsed),"rejected":\#(totals.rejected),"duplicates":\#(totals.duplicates),"calls_assembled":\#(totals.callsAssembled)}"#)
+            return .json(.ok, #"{"status":"ok","version":"\#(version)","received":\#(totals.received),"parsed":\#(totals.parsed),"rejected":\#(totals.rejected),"duplicates":\#(totals.duplicates),"calls_assembled":\#(totals.callsAssembled)}"#)
         }
         if let token, request.headers[.authorization] != "Bearer \(token)" {
             return .json(.unauthorized, #"{"error":"missing or wrong bearer token"}"#)

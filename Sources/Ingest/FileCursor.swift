@@ -21,20 +21,29 @@ public struct FileCursor: Equatable, Sendable, Codable {
         self.head = Data(head).base64EncodedString()
     }
 
-    public var position: String {
-        #"{"device":\#(device),"inode":\#(inode),"offset":\#(offset),"head":"\#(head)"}"#
-    }
+    public var position: String { CursorJSON.position(of: self) }
 
     public init?(position: String) {
-        guard let cursor = try? JSONDecoder().decode(FileCursor.self, from: Data(position.utf8)) else { return nil }
+        guard let cursor = CursorJSON.cursor(FileCursor.self, from: position) else { return nil }
         self = cursor
     }
 
-    /// Where to resume in a file that is now `device`/`inode` of `size` bytes starting with `head`:
-    /// after the committed lines when it is the same file, from its beginning when it was replaced or truncated.
-    public func resumeOffset(device: UInt64, inode: UInt64, size: Int64, head: [UInt8]) -> Int64 {
-        let sameFile = device == self.device && inode == self.inode && offset <= size
-            && Data(head).base64EncodedString() == self.head
-        return sameFile ? offset : 0
+    /// Why this cursor does not belong to the file now `device`/`inode` of `size` bytes starting with
+    /// `head` (its first `min(headBytes, offset)` bytes); nil when it does, and reading resumes at `offset`.
+    public func mismatch(device: UInt64, inode: UInt64, size: Int64, head: [UInt8]) -> Mismatch? {
+        if device != self.device || inode != self.inode { return .anotherFile }
+        if size < offset { return .truncated(size: size) }
+        if Data(head).base64EncodedString() != self.head { return .rewritten }
+        return nil
+    }
+
+    /// How a file differs from the one a cursor was taken from.
+    public enum Mismatch: Sendable, Equatable {
+        /// Another device or inode: a new file at the path (a rotation, a copy).
+        case anotherFile
+        /// The same file, now shorter than the cursor's offset.
+        case truncated(size: Int64)
+        /// The same file, its first bytes changed.
+        case rewritten
     }
 }

@@ -1,4 +1,3 @@
-import CallEvents
 import CallStore
 import Foundation
 
@@ -16,11 +15,20 @@ public struct FileIngester: Sendable {
     let writer: IngestWriter
     public let maxLineBytes: Int
     let followInterval: Duration
+    let earlierCursors: StoredFileCursors
+    let notify: @Sendable (FileNotice) -> Void
 
-    public init(writer: IngestWriter, maxLineBytes: Int = FileIngester.defaultMaxLineBytes, followInterval: Duration = .milliseconds(200)) {
+    /// `earlierCursors`: the file cursors stored before this run, to recognise a file read before
+    /// under another name. `notify` is told what a person should know (a stored position not used).
+    public init(
+        writer: IngestWriter, maxLineBytes: Int = FileIngester.defaultMaxLineBytes, followInterval: Duration = .milliseconds(200),
+        earlierCursors: StoredFileCursors = StoredFileCursors(), notify: @escaping @Sendable (FileNotice) -> Void
+    ) {
         self.writer = writer
         self.maxLineBytes = maxLineBytes
         self.followInterval = followInterval
+        self.earlierCursors = earlierCursors
+        self.notify = notify
     }
 
     /// What reading one source did.
@@ -37,11 +45,8 @@ public struct FileIngester: Sendable {
         var file = try LineFile(path: path)
         let origin = path.map { "file:" + Self.absolute($0) } ?? "stdin"
         var offset: Int64 = 0
-        if path != nil {
-            if !fromStart, let position = try await writer.cursorPosition(for: origin), let cursor = FileCursor(position: position) {
-                let head = try file.head(min(FileCursor.headBytes, Int(clamping: cursor.offset)))
-                offset = cursor.resumeOffset(device: file.device, inode: file.inode, size: file.size, head: head)
-            }
+        if let path {
+            if !fromStart { offset = try await startOffset(of: file, path: path, origin: origin) }
             try file.seek(to: offset)
         }
 

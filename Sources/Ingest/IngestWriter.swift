@@ -35,7 +35,7 @@ public final class IngestWriter: @unchecked Sendable {
     public init(writer: EventWriter, batchEvents: Int = 1 << 20, staleCheckInterval: Duration? = nil) {
         self.writer = writer
         self.batchEvents = batchEvents
-        self.staleCheckInterval = staleCheckInterval.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
+        self.staleCheckInterval = staleCheckInterval?.inSeconds
         let thread = Thread { [self] in run() }
         thread.name = "astercdr-writer"
         thread.start()

@@ -2,16 +2,19 @@ import CallEvents
 import Glibc
 
 /// A read buffer that hands out complete lines and keeps an unfinished one for the next read.
-/// It grows only as far as the longest line (at most `maxLine`); a longer line is handed out cut
-/// to `maxLine` bytes and the rest of it skipped.
+/// It grows only as far as the longest line (at most `maxLine`); a longer line is cut to `maxLine`
+/// bytes and the rest of it skipped. The cut line is handed out only once its LF is found, so the
+/// bytes reported done never end inside it: a cursor taken then resumes at a line's start.
 struct LineReader {
     private var buffer: UnsafeMutableRawBufferPointer
     private let readBytes: Int
     private let maxLine: Int
     private var start = 0
     private var end = 0
-    /// Inside a line that was already handed out cut short: its rest is skipped up to its LF.
-    private var skippingRest = false
+    /// A line over `maxLine`: its first `maxLine` bytes are kept at `start`, the rest is dropped
+    /// as it is read, up to its LF; `skipped` counts the bytes dropped so far.
+    private var cutLine = false
+    private var skipped = 0
 
     init(capacity: Int, maxLine: Int) {
         readBytes = capacity
@@ -23,19 +26,20 @@ struct LineReader {
         buffer.deallocate()
     }
 
-    /// Bytes read from the file and not yet handed out (an unfinished line).
-    var pendingBytes: Int { skippingRest ? 0 : end - start }
+    /// Bytes read from the file and not yet handed out (an unfinished line, dropped bytes included).
+    var pendingBytes: Int { end - start + skipped }
 
     /// Whether an unfinished line that is not blank is waiting for its LF.
     var hasUnfinishedLine: Bool {
-        pendingBytes > 0 && EventLines.unterminatedLine(in: UnsafeRawBufferPointer(rebasing: buffer[start..<end])) != nil
+        cutLine || (end > start && EventLines.unterminatedLine(in: UnsafeRawBufferPointer(rebasing: buffer[start..<end])) != nil)
     }
 
     /// Forgets everything read, for a file that starts over.
     mutating func reset() {
         start = 0
         end = 0
-        skippingRest = false
+        cutLine = false
+        skipped = 0
     }
 
     /// Reads more of `file` after what is still unhandled. True at the end of the file.
@@ -63,7 +67,27 @@ struct LineReader {
         atEnd: Bool, _ body: (UnsafeRawBufferPointer, _ cutShort: Bool) throws(IngestError) -> Void
     ) throws(IngestError) -> Int {
         let before = start
-        if skippingRest { skipRestOfLongLine() }
+        var done = 0
+        if cutLine {
+            let rest = UnsafeRawBufferPointer(rebasing: buffer[(start + maxLine)..<end])
+            if let newline = rest.firstIndex(of: UInt8(ascii: "\n")) {
+                try body(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + maxLine)]), true)
+                start += maxLine + newline + 1
+                done = skipped
+                cutLine = false
+                skipped = 0
+            } else if atEnd {
+                try body(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + maxLine)]), true)
+                start = end
+                done = skipped
+                cutLine = false
+                skipped = 0
+                return start - before + done
+            } else {
+                dropRestOfCutLine()
+                return 0
+            }
+        }
         let pending = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
         var failure: IngestError?
         let complete = EventLines.forEachCompleteLine(in: pending) { line in
@@ -78,20 +102,16 @@ struct LineReader {
             }
             start = end
         } else if end - start > maxLine {
-            try body(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + maxLine)]), true)
-            start = end
-            skippingRest = true
+            // No LF in what is left (the complete lines were taken): the line is over the limit.
+            cutLine = true
+            dropRestOfCutLine()
         }
-        return start - before
+        return start - before + done
     }
 
-    private mutating func skipRestOfLongLine() {
-        let pending = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
-        if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-            start += newline + 1
-            skippingRest = false
-        } else {
-            start = end
-        }
+    /// Drops what was read of the cut line after its first `maxLine` bytes (it holds no LF).
+    private mutating func dropRestOfCutLine() {
+        skipped += end - (start + maxLine)
+        end = start + maxLine
     }
 }

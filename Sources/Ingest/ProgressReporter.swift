@@ -23,8 +23,7 @@ public struct ProgressReporter: Service {
         while (try? await Task.sleep(for: interval)) != nil {
             let now = ContinuousClock.now
             let totals = writer.totals
-            let elapsed = now - lastTime
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = (now - lastTime).inSeconds
             let rate = seconds > 0 ? Double(totals.received - last.received) / seconds : 0
             logger.info("ingesting", metadata: [
                 "events_per_second": "\(Int(rate.rounded()))", "received": "\(totals.received)", "parsed": "\(totals.parsed)",

@@ -123,10 +123,9 @@ public struct PushSubscriber: Service {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "If-Modified-Since", value: cursor.lastModified)
         request.headers.add(name: "If-None-Match", value: cursor.etag)
-        let (seconds, attoseconds) = pollTimeout.components
         let response: HTTPClientResponse
         do {
-            response = try await httpClient.execute(request, timeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+            response = try await httpClient.execute(request, timeout: .nanoseconds(Int64((pollTimeout.inSeconds * 1e9).rounded())))
         } catch let error as HTTPClientError where error == .deadlineExceeded {
             return .unchanged
         }

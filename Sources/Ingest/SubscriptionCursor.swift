@@ -23,15 +23,10 @@ public struct SubscriptionCursor: Equatable, Sendable, Codable {
         SubscriptionCursor(lastModified: lastModified ?? self.lastModified, etag: etag ?? self.etag)
     }
 
-    public var position: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding two strings cannot fail.
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
-    }
+    public var position: String { CursorJSON.position(of: self) }
 
     public init?(position: String) {
-        guard let cursor = try? JSONDecoder().decode(SubscriptionCursor.self, from: Data(position.utf8)) else { return nil }
+        guard let cursor = CursorJSON.cursor(SubscriptionCursor.self, from: position) else { return nil }
         self = cursor
     }
 }

@@ -7,7 +7,7 @@ public enum FilterError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATime(let option, let value):
-            "\(option): '\(value)' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\")"
+            "\(option): '\(value)' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\", a real time in the years 0001–9999)"
         case .notOneOf(let option, let value, let noun, let allowed):
             "\(option): '\(value)' is not \(noun) (use \(Self.list(allowed)))"
         case .empty(let option):

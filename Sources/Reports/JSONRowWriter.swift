@@ -1,3 +1,4 @@
+import CallEvents
 /// A JSON array of objects keyed by column name, one object a line, written as the rows come.
 final class JSONRowWriter: RowWriter {
     private let sink: TextSink
@@ -9,7 +10,7 @@ final class JSONRowWriter: RowWriter {
     }
 
     func begin(_ columns: [Column]) {
-        keys = columns.map { JSONText.string($0.name) }
+        keys = columns.map { JSONString.literal($0.name) }
         sink.write("[")
     }
 
@@ -30,14 +31,14 @@ final class JSONRowWriter: RowWriter {
     }
 
     static func object(_ columns: [Column], _ row: [ReportValue]) -> String {
-        object(keys: columns.map { JSONText.string($0.name) }, row)
+        object(keys: columns.map { JSONString.literal($0.name) }, row)
     }
 
     static func value(_ value: ReportValue) -> String {
         switch value {
         case .null: "null"
         case .integer(let integer): String(integer)
-        case .text(let text): JSONText.string(text)
+        case .text(let text): JSONString.literal(text)
         case .tenths(let tenths): Tenths.text(tenths)
         }
     }

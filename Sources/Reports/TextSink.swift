@@ -6,9 +6,11 @@ public protocol TextSink: AnyObject {
 }
 
 /// Standard output, written in large chunks: a listing of a million calls is a million lines.
+/// The first failed write is kept in `failure` and ends the writing (a sink cannot throw).
 public final class StandardOutput: TextSink {
     private var buffer: [UInt8] = []
     private let chunk = 1 << 16
+    public private(set) var failure: OutputFile.WriteError?
 
     public init() {
         buffer.reserveCapacity(chunk)
@@ -24,8 +26,12 @@ public final class StandardOutput: TextSink {
     }
 
     public func flush() {
-        guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        guard !buffer.isEmpty, failure == nil else { return }
+        do {
+            try OutputFile.standardOutput.write(buffer)
+        } catch {
+            failure = error
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }

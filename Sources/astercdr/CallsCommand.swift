@@ -14,15 +14,13 @@ struct CallsCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
 
-    @Option(help: ArgumentHelp("At most this many calls; 0 lists them all.", valueName: "n"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp(withDefault("At most this many calls; 0 lists them all.", "50"), valueName: "n"),
+        transform: { try wholeNumber($0, in: 0...1_000_000_000, "0 lists them all") })
     var limit = 50
 
     @Option(help: "A table for a terminal, or CSV or JSON with durations in whole seconds.")
     var format: OutputFormat = .table
-
-    func validate() throws {
-        guard limit >= 0 else { throw ValidationError("--limit: '\(limit)' is negative (use 0 for all calls)") }
-    }
 
     func run() throws {
         let filter = try filters.callFilter()

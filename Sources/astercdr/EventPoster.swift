@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import CallSimulation
 import Foundation
+import Ingest
+import Reports
 
 /// Sends simulated traffic to astercdr's HTTP receiver (`astercdr ingest --listen`) at a steady
 /// rate: every tick, the lines due by then go in one POST, newline-separated. A failed POST is
@@ -100,7 +102,7 @@ struct EventPoster {
         request.headers.add(name: "Content-Type", value: "text/plain; charset=utf-8")
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         request.body = .bytes(body)
-        var delay = Self.firstRetryDelay
+        var failures = 0
         while true {
             let failure: String
             do {
@@ -121,17 +123,12 @@ struct EventPoster {
                 try Task.checkCancellation()
                 failure = "\(error)"
             }
+            failures += 1
+            let delay = RetryBackoff.delay(afterFailures: failures, first: Self.firstRetryDelay, cap: Self.longestRetryDelay)
             printError("astercdr: warning: POST failed (\(failure)); sending it again in \(delay.inSeconds) s")
             totals.retries += 1
             try await Task.sleep(for: delay)
-            delay = min(delay * 2, Self.longestRetryDelay)
         }
     }
 
-}
-
-extension Duration {
-    var inSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
 }

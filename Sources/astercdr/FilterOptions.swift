@@ -52,10 +52,16 @@ extension OutputFormat: ExpressibleByArgument {}
 extension ReportKind: ExpressibleByArgument {}
 
 /// Runs `body` on the database's reports and flushes what it wrote, with failures worded as
-/// every other command words them.
+/// every other command words them. A reader that went away (`| head`) ends it quietly.
 func withReports<T>(_ database: DatabaseOptions, _ body: (CallReports, StandardOutput) throws -> T) throws -> T {
     let store = try database.open(.read)
     let output = StandardOutput()
-    defer { output.flush() }
-    return try reportingFailure { try body(CallReports(store), output) }
+    let result = try reportingFailure { try body(CallReports(store), output) }
+    output.flush()
+    switch output.failure {
+    case nil, .closed?: return result
+    case let failure?:
+        printError("astercdr: \(failure)")
+        throw ExitCode.failure
+    }
 }

@@ -29,20 +29,35 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Keep reading the files as they grow, are rotated or truncated.")
     var follow = false
 
-    @Option(help: ArgumentHelp("Receive events over HTTP on HOST:PORT (HOST defaults to 127.0.0.1).", valueName: "host:port"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Receive events over HTTP on HOST:PORT (HOST defaults to 127.0.0.1).", valueName: "host:port"),
+        transform: ListenAddress.init(parsing:))
     var listen: ListenAddress?
 
     @Option(help: ArgumentHelp("Demand 'Authorization: Bearer SECRET' on the HTTP receiver.", valueName: "secret"))
     var token: String?
 
-    @Option(help: ArgumentHelp("Largest HTTP body accepted, in bytes (or with K or M).", valueName: "size"))
-    var maxBody: ByteCount = ByteCount(bytes: 1 << 20)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            withDefault("Largest HTTP body accepted, in bytes (or with K or M), at most 1024M.", ByteCount.oneMiB.defaultValueDescription),
+            valueName: "size"),
+        transform: ByteCount.init(parsing:))
+    var maxBody: ByteCount = .oneMiB
 
     @Option(help: ArgumentHelp("Long-poll a push channel (asterCC's push server or nchan); repeat for several.", valueName: "url"))
     var subscribe: [String] = []
 
-    @Option(help: ArgumentHelp("Assemble a session without its CONVERSATION hangup once its newest event is this old (30s, 15m, 4h or seconds).", valueName: "duration"))
-    var staleAfter: TimeSpan = .fourHours
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            withDefault(
+                "Assemble a session without its CONVERSATION hangup once its newest event is this old (30s, 15m, 4h or seconds).",
+                TimeSpan.staleAfterDefault.defaultValueDescription),
+            valueName: "duration"),
+        transform: TimeSpan.init(parsing:))
+    var staleAfter: TimeSpan = .staleAfterDefault
 
     @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: Logger.Level = .info
@@ -56,21 +71,28 @@ struct IngestCommand: AsyncParsableCommand {
         if token != nil, listen == nil {
             throw ValidationError("--token goes with --listen")
         }
+        do {
+            try DistinctFiles.check(files)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() async throws {
         let store = try database.open(.ingest)
+        // Read before the writer's thread owns the store.
+        let earlierCursors = try reportingFailure { try StoredFileCursors.read(from: store) }
         let eventWriter = try reportingFailure { try EventWriter(store: store, staleAfterSeconds: staleAfter.seconds) }
         if isLive {
-            try await runLive(IngestWriter(writer: eventWriter, staleCheckInterval: .seconds(60)))
+            try await runLive(IngestWriter(writer: eventWriter, staleCheckInterval: .seconds(60)), earlierCursors)
         } else {
-            try await runOnce(IngestWriter(writer: eventWriter))
+            try await runOnce(IngestWriter(writer: eventWriter), earlierCursors)
         }
     }
 
     /// Files and standard input, read to their end.
-    private func runOnce(_ writer: IngestWriter) async throws {
-        let ingester = FileIngester(writer: writer)
+    private func runOnce(_ writer: IngestWriter, _ earlierCursors: StoredFileCursors) async throws {
+        let ingester = FileIngester(writer: writer, earlierCursors: earlierCursors) { printError("astercdr: \($0)") }
         var failed = false
         var linesCutShort = 0
         for file in files.isEmpty ? ["-"] : files {
@@ -102,7 +124,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     /// Every source as a service of one group, until SIGTERM or SIGINT.
-    private func runLive(_ writer: IngestWriter) async throws {
+    private func runLive(_ writer: IngestWriter, _ earlierCursors: StoredFileCursors) async throws {
         let level = logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -111,14 +133,14 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "astercdr")
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
-        let ingester = FileIngester(writer: writer)
+        let ingester = FileIngester(writer: writer, earlierCursors: earlierCursors) { logger.warning("\($0)") }
         for file in files {
             let source = FileSourceService(ingester: ingester, path: file, fromStart: fromStart, follow: follow, logger: logger)
             // A file read once is done when it ends; the other sources go on.
             services.append(.init(service: source, successTerminationBehavior: follow ? .gracefullyShutdownGroup : .ignore))
         }
         if let listen {
-            let receiver = EventReceiver(writer: writer, token: token, maxBody: maxBody.bytes)
+            let receiver = EventReceiver(writer: writer, token: token, maxBody: maxBody.bytes, version: AsterCDR.version)
             let app = Application(
                 responder: receiver, configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "astercdr"),
                 logger: logger)

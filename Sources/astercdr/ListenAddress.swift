@@ -5,7 +5,7 @@ struct ListenAddress: ExpressibleByArgument {
     let host: String
     let port: Int
 
-    init?(argument: String) {
+    init(parsing argument: String) throws(OptionValueError) {
         let host: Substring
         let port: Substring
         if let colon = argument.lastIndex(of: ":") {
@@ -15,31 +15,22 @@ struct ListenAddress: ExpressibleByArgument {
             host = ""
             port = Substring(argument)
         }
-        guard let number = Int(port), (0...65535).contains(number) else { return nil }
-        self.host = host.isEmpty ? "127.0.0.1" : String(host.trimmingPrefix("[").dropLast(host.hasSuffix("]") ? 1 : 0))
+        // Port 0 would bind a port the kernel picks, which nobody could point asterCC at.
+        guard let number = Int(port), (1...65535).contains(number) else {
+            throw OptionValueError("the port must be 1–65535 (HOST:PORT, :PORT or PORT)")
+        }
+        let bracketed = host.hasPrefix("[") && host.hasSuffix("]") && host.count >= 2
+        let name = bracketed ? host.dropFirst().dropLast() : host
+        guard !name.contains(where: { $0.isWhitespace || $0 == "[" || $0 == "]" }) else {
+            throw OptionValueError("'\(host)' is not a host name or address (an IPv6 address goes in brackets: [::1]:8080)")
+        }
+        self.host = name.isEmpty ? "127.0.0.1" : String(name)
         self.port = number
     }
 
-    static var defaultCompletionKind: CompletionKind { .default }
-}
-
-/// `--max-body`: bytes, or with a K or M suffix (binary units).
-struct ByteCount: ExpressibleByArgument {
-    let bytes: Int
-
     init?(argument: String) {
-        let units: [Character: Int] = ["K": 1 << 10, "k": 1 << 10, "M": 1 << 20, "m": 1 << 20]
-        var digits = Substring(argument)
-        var unit = 1
-        if let last = argument.last, let factor = units[last] {
-            digits = digits.dropLast()
-            unit = factor
-        }
-        guard let value = Int(digits), value > 0 else { return nil }
-        bytes = value * unit
+        try? self.init(parsing: argument)
     }
 
-    init(bytes: Int) {
-        self.bytes = bytes
-    }
+    static var defaultCompletionKind: CompletionKind { .default }
 }

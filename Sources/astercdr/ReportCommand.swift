@@ -22,14 +22,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A table for a terminal, or CSV or JSON with durations in whole seconds.")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Service level counts dial-in calls answered within this many seconds.", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            withDefault("Service level counts dial-in calls answered within this many seconds.", "20"), valueName: "seconds"),
+        transform: { try wholeNumber($0, in: 0...86_400, "seconds of wait allowed, at most a day") })
     var serviceLevel = 20
-
-    func validate() throws {
-        guard serviceLevel >= 0 else {
-            throw ValidationError("--service-level: '\(serviceLevel)' is negative (give the seconds of wait allowed, such as 20)")
-        }
-    }
 
     func run() throws {
         let filter = try filters.callFilter()

@@ -2,6 +2,7 @@ import ArgumentParser
 import CallEvents
 import CallSimulation
 import Foundation
+import Reports
 import UnixSignals
 
 struct SimulateCommand: AsyncParsableCommand {
@@ -19,16 +20,29 @@ struct SimulateCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Simulate this many calls (the default is 100).", valueName: "n"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Simulate this many calls (the default is 100).", valueName: "n"),
+        transform: { try wholeNumber($0, in: 0...100_000_000) })
     var calls: Int?
 
-    @Option(help: ArgumentHelp("Simulate the calls that arrive within this span of simulated time from --start (30s, 15m, 8h or seconds).", valueName: "span"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Simulate the calls that arrive within this span of simulated time from --start (30s, 15m, 8h or seconds).", valueName: "span"),
+        transform: TimeSpan.init(parsing:))
     var duration: TimeSpan?
 
-    @Option(help: ArgumentHelp("Write exactly this many lines, for benchmarks: calls go on until then and the last are cut short.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Write exactly this many lines, for benchmarks: calls go on until then and the last are cut short.", valueName: "n"),
+        transform: { try wholeNumber($0, in: 0...1_000_000_000) })
     var events: Int?
 
-    @Option(help: "The random seed: the same seed and options give the same traffic.")
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp(withDefault("The random seed: the same seed and options give the same traffic.", "1")),
+        transform: { text throws(OptionValueError) in
+            guard let seed = UInt64(text) else { throw OptionValueError("must be a whole number 0–\(UInt64.max)") }
+            return seed
+        })
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("When the first call arrives, in --timezone.", valueName: "YYYY-MM-DD HH:MM:SS"))
@@ -43,19 +57,34 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Add agent-state events (login, logoff, paused, nopaused, hangupacw, acwstop; no sessionid).")
     var agentState = false
 
-    @Option(help: ArgumentHelp("The share of calls that are dial-in (0 to 1, or a percentage such as 60%).", valueName: "share"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(withDefault("The share of calls that are dial-in (0 to 1, or a percentage such as 60%).", Share(CallMix().dialIn).defaultValueDescription), valueName: "share"),
+        transform: Share.init(parsing:))
     var dialin = Share(CallMix().dialIn)
 
-    @Option(help: ArgumentHelp("The share of dial-in calls the caller abandons (0 to 1, or N%).", valueName: "share"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(withDefault("The share of dial-in calls the caller abandons (0 to 1, or N%).", Share(CallMix().abandon).defaultValueDescription), valueName: "share"),
+        transform: Share.init(parsing:))
     var abandon = Share(CallMix().abandon)
 
-    @Option(help: ArgumentHelp("The share of dial-out calls the customer does not answer (0 to 1, or N%).", valueName: "share"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(withDefault("The share of dial-out calls the customer does not answer (0 to 1, or N%).", Share(CallMix().noAnswer).defaultValueDescription), valueName: "share"),
+        transform: Share.init(parsing:))
     var noAnswer = Share(CallMix().noAnswer)
 
-    @Option(help: ArgumentHelp("The share of events sent a second time, a little later (0 to 1, or N%).", valueName: "share"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(withDefault("The share of events sent a second time, a little later (0 to 1, or N%).", Share(0).defaultValueDescription), valueName: "share"),
+        transform: Share.init(parsing:))
     var duplicates = Share(0)
 
-    @Option(help: ArgumentHelp("The share of events delivered late, after up to 50 of the events that follow them (0 to 1, or N%).", valueName: "share"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(withDefault("The share of events delivered late, after up to 50 of the events that follow them (0 to 1, or N%).", Share(0).defaultValueDescription), valueName: "share"),
+        transform: Share.init(parsing:))
     var outOfOrder = Share(0)
 
     @Option(help: ArgumentHelp("Write the call record each call should give to this file, one JSON object a line.", valueName: "file"))
@@ -64,7 +93,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Send the events to astercdr's HTTP receiver (ingest --listen) at this URL instead of standard output.", valueName: "url"))
     var post: String?
 
-    @Option(help: ArgumentHelp("With --post: events per second.", valueName: "n"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("With --post: events per second.", valueName: "n"),
+        transform: { try wholeNumber($0, in: 1...1_000_000) })
     var rate: Int?
 
     @Option(help: ArgumentHelp("With --post: send 'Authorization: Bearer SECRET'.", valueName: "secret"))
@@ -75,13 +106,11 @@ struct SimulateCommand: AsyncParsableCommand {
         if lengths.count > 1 {
             throw ValidationError("\(lengths.joined(separator: " and ")) are alternatives: name one")
         }
-        if let calls, calls < 0 { throw ValidationError("--calls: '\(calls)' is negative") }
-        if let events, events < 0 { throw ValidationError("--events: '\(events)' is negative") }
         if events != nil, truth != nil {
             throw ValidationError("--events cuts the last calls short, so they have no record to expect: use --calls or --duration with --truth")
         }
         if CivilTime(parsing: start) == nil {
-            throw ValidationError("--start: '\(start)' is not a time like 2026-11-02 08:00:00")
+            throw ValidationError("--start: '\(start)' is not a time like 2026-11-02 08:00:00 (a real time in the years 0001–9999)")
         }
         if let timezone, TimeZone(identifier: timezone) == nil {
             throw ValidationError("--timezone: unknown time zone '\(timezone)' (use an IANA name such as Asia/Shanghai or UTC)")
@@ -90,8 +119,7 @@ struct SimulateCommand: AsyncParsableCommand {
             guard let url = URL(string: post), ["http", "https"].contains(url.scheme?.lowercased()), url.host?.isEmpty == false else {
                 throw ValidationError("--post: '\(post)' is not an http:// or https:// URL (such as http://127.0.0.1:8080/)")
             }
-            guard let rate else { throw ValidationError("--post needs --rate (events per second)") }
-            guard rate > 0 else { throw ValidationError("--rate: '\(rate)' is not a positive number of events per second") }
+            guard rate != nil else { throw ValidationError("--post needs --rate (events per second)") }
         } else if rate != nil || token != nil {
             throw ValidationError("\(rate != nil ? "--rate" : "--token") goes with --post")
         }

@@ -31,13 +31,4 @@ import Testing
         #expect(CivilTime(year: 10_000, month: 1, day: 1, hour: 0, minute: 0, second: 0) == nil)
         #expect(CivilTime(year: 2026, month: 1, day: 1, hour: -1, minute: 0, second: 0) == nil)
     }
-
-    @Test func ordersByTime() throws {
-        let earlier = try #require(CivilTime(parsing: "2026-03-29 01:59:59"))
-        let later = try #require(CivilTime(parsing: "2026-03-29 02:00:00"))
-        let nextYear = try #require(CivilTime(parsing: "2027-01-01 00:00:00"))
-        #expect(earlier < later)
-        #expect(later < nextYear)
-        #expect(!(later < earlier))
-    }
 }

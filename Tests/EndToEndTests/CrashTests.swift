@@ -1,6 +1,7 @@
 import Foundation
 import SQLite
 import Testing
+import TestSupport
 
 @Suite(.serialized) struct CrashTests {
     /// SIGKILLs `astercdr ingest` again and again while it reads a large file, restarting it each
@@ -25,7 +26,9 @@ import Testing
             // mid-file however fast the machine reads it: one run is killed while it starts, the
             // next ones once a random share of the lines is stored and 0–20 ms more have passed
             // (anywhere in a commit). The last run is left to finish.
-            let killPoints = [0] + (0..<6).map { _ in Int.random(in: lineCount / 20...lineCount * 3 / 4) }.sorted()
+            // The kill points come from a printed seed: ASTERCDR_TEST_SEED=N replays a failing run.
+            var random = ReplayableRandom(for: "CrashTests")
+            let killPoints = [0] + (0..<6).map { _ in Int.random(in: lineCount / 20...lineCount * 3 / 4, using: &random) }.sorted()
             var storedAtKill: [Int] = []
             var finished = false
             for attempt in 0..<(killPoints.count + 1) {
@@ -36,7 +39,7 @@ import Testing
                 try process.run()
                 if attempt < killPoints.count {
                     let point = killPoints[attempt]
-                    try await kill(process, once: { storedLines(db) >= point }, then: .random(in: 0...0.02))
+                    try await kill(process, once: { storedLines(db) >= point }, then: Double.random(in: 0...0.02, using: &random))
                 }
                 // Not waitUntilExit: the last run takes seconds, and a test must not hold a thread of the pool that long.
                 try await exited(process)

@@ -28,7 +28,11 @@ import Testing
             #expect(tooLarge.status.code == 413)
 
             let health = try await receiver.get("/healthz")
-            #expect(health.body == #"{"status":"ok","received":16,"parsed":14,"rejected":2,"duplicates":0,"calls_assembled":2}"# + "\n")
+            // The release /healthz reports is the one `astercdr --version` prints.
+            let versionRun = try await astercdr(["--version"])
+            let version = versionRun.stdout.trimmingCharacters(in: .newlines)
+            #expect(versionRun.status == 0 && version.split(separator: ".").count == 3 && version.allSatisfy { $0.isNumber || $0 == "." })
+            #expect(health.body == #"{"status":"ok","version":"\#(version)","received":16,"parsed":14,"rejected":2,"duplicates":0,"calls_assembled":2}"# + "\n")
             let stopped = try await receiver.stop()
             #expect(stopped.status == 0)
             #expect(stopped.stderr.hasSuffix("astercdr: 16 events: 14 parsed, 2 rejected, 0 duplicates; 2 calls assembled\n"))

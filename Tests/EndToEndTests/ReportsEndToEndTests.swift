@@ -4,13 +4,13 @@ import Testing
 @Suite(.serialized) struct ReportsEndToEndTests {
     @Test func badFilterValuesAreUsageErrorsNamingTheOption() async throws {
         let cases: [([String], String)] = [
-            (["calls", "--from", "2026-13-01"], "Error: --from: '2026-13-01' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\")"),
-            (["report", "summary", "--to", "2026-11-02 25:00:00"], "Error: --to: '2026-11-02 25:00:00' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\")"),
+            (["calls", "--from", "2026-13-01"], "Error: --from: '2026-13-01' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\", a real time in the years 0001–9999)"),
+            (["report", "summary", "--to", "2026-11-02 25:00:00"], "Error: --to: '2026-11-02 25:00:00' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\", a real time in the years 0001–9999)"),
             (["report", "summary", "--direction", "inbound"], "Error: --direction: 'inbound' is not a direction (use dialin or dialout)"),
             (["calls", "--disposition", "lost"], "Error: --disposition: 'lost' is not a disposition (use answered, abandoned, no_answer, agent_no_answer, failed or unknown)"),
             (["calls", "--agent", ""], "Error: --agent: the value is empty"),
-            (["calls", "--limit=-3"], "Error: --limit: '-3' is negative (use 0 for all calls)"),
-            (["report", "summary", "--service-level=-1"], "Error: --service-level: '-1' is negative"),
+            (["calls", "--limit=-3"], "Error: The value '-3' is invalid for '--limit <n>': must be a whole number 0–1000000000 (0 lists them all)"),
+            (["report", "summary", "--service-level=-1"], "Error: The value '-1' is invalid for '--service-level <seconds>': must be a whole number 0–86400 (seconds of wait allowed, at most a day)"),
             (["report", "weekly"], "summary"),
             (["calls", "--format", "xml"], "table"),
         ]

@@ -78,9 +78,9 @@ import Testing
     @Test(arguments: [
         (["--calls", "5", "--duration", "1h"], "--calls and --duration are alternatives: name one"),
         (["--events", "10", "--truth", "t.jsonl"], "--events cuts the last calls short"),
-        (["--calls=-1"], "--calls: '-1' is negative"),
-        (["--dialin", "1.5"], "The value '1.5' is invalid for '--dialin <share>'"),
-        (["--start", "2026-02-30 08:00:00"], "--start: '2026-02-30 08:00:00' is not a time like 2026-11-02 08:00:00"),
+        (["--calls=-1"], "The value '-1' is invalid for '--calls <n>': must be a whole number 0–100000000"),
+        (["--dialin", "1.5"], "The value '1.5' is invalid for '--dialin <share>': must be a fraction 0–1 (such as 0.05) or a percentage 0%–100% (such as 5%)"),
+        (["--start", "2026-02-30 08:00:00"], "--start: '2026-02-30 08:00:00' is not a time like 2026-11-02 08:00:00 (a real time in the years 0001–9999)"),
         (["--timezone", "Mars/Olympus"], "unknown time zone 'Mars/Olympus'"),
         (["--post", "http://127.0.0.1:9/"], "--post needs --rate"),
         (["--post", "127.0.0.1:9", "--rate", "10"], "is not an http:// or https:// URL"),

@@ -5,6 +5,19 @@ import SQLite
 import Testing
 import TestSupport
 
+/// What an ingester told the person running it, in order.
+final class Notices: @unchecked Sendable {
+    // @unchecked: `notices` is only touched under `lock`.
+    private let lock = NSLock()
+    private var notices: [String] = []
+
+    func add(_ notice: String) {
+        lock.withLock { notices.append(notice) }
+    }
+
+    var all: [String] { lock.withLock { notices } }
+}
+
 /// A database and a file of events in a fresh folder, removed afterwards.
 struct Workspace {
     let dir: URL
@@ -32,16 +45,32 @@ struct Workspace {
     /// One `astercdr ingest` of the events file: a fresh store and writer, as a new process would have.
     @discardableResult
     func ingest(fromStart: Bool = false, maxLineBytes: Int = FileIngester.defaultMaxLineBytes) async throws -> (IngestCounts, Int) {
+        let run = try await ingest(paths: [events.path], fromStart: fromStart, maxLineBytes: maxLineBytes)
+        #expect(run.notices == [])
+        return (run.counts, run.linesCutShort)
+    }
+
+    /// One `astercdr ingest PATH...` run: the file cursors stored before it read first, the paths
+    /// read in turn; with what the run told the person running it.
+    func ingest(
+        paths: [String], fromStart: Bool = false, maxLineBytes: Int = FileIngester.defaultMaxLineBytes
+    ) async throws -> (counts: IngestCounts, linesCutShort: Int, notices: [String]) {
         let store = try CallStore(path: dbPath, access: .create, timeZone: "UTC")
+        let earlier = try StoredFileCursors.read(from: store)
         let writer = IngestWriter(writer: try EventWriter(store: store), batchEvents: 3)
-        let report = try await FileIngester(writer: writer, maxLineBytes: maxLineBytes).ingest(path: events.path, fromStart: fromStart)
-        return (await writer.finish(), report.linesCutShort)
+        let notices = Notices()
+        let ingester = FileIngester(writer: writer, maxLineBytes: maxLineBytes, earlierCursors: earlier) { notices.add("\($0)") }
+        var linesCutShort = 0
+        for path in paths {
+            linesCutShort += try await ingester.ingest(path: path, fromStart: fromStart).linesCutShort
+        }
+        return (await writer.finish(), linesCutShort, notices.all)
     }
 
     func ingestReporting() async throws -> (counts: IngestCounts, report: FileIngester.Report) {
         let store = try CallStore(path: dbPath, access: .create, timeZone: "UTC")
         let writer = IngestWriter(writer: try EventWriter(store: store), batchEvents: 3)
-        let report = try await FileIngester(writer: writer).ingest(path: events.path)
+        let report = try await FileIngester(writer: writer) { Issue.record("unexpected notice: \($0)") }.ingest(path: events.path)
         return (await writer.finish(), report)
     }
 
@@ -51,6 +80,15 @@ struct Workspace {
         var payloads: [String] = []
         while try select.step() { payloads.append(select.text(at: 0) ?? "") }
         return payloads
+    }
+
+    /// The byte offset the events file's stored cursor has reached; nil without one.
+    func storedOffset() throws -> Int? {
+        let db = try Database(path: dbPath)
+        let select = try db.prepare("SELECT position FROM ingest_cursors WHERE origin LIKE 'file:%'")
+        guard try select.step(), let position = select.text(at: 0),
+              let object = try JSONSerialization.jsonObject(with: Data(position.utf8)) as? [String: Any] else { return nil }
+        return (object["offset"] as? NSNumber)?.intValue
     }
 }
 
@@ -84,18 +122,67 @@ func event(_ n: Int) -> String {
         }
     }
 
-    @Test func aReplacedOrTruncatedFileIsReadFromItsBeginning() async throws {
+    /// A stored position that is not this file's is not used, and the run says so, naming the path.
+    @Test func aReplacedOrTruncatedFileIsReadFromItsBeginningWithAWarning() async throws {
         try await Workspace.with { ws in
+            let path = ws.events.path
             try ws.write(event(0) + "\n" + event(1) + "\n")
             try await ws.ingest()
             // Shorter than the stored offset: truncated and rewritten.
             try ws.write(event(7) + "\n")
-            #expect(try await ws.ingest().0.received == 1)
+            let truncated = try await ws.ingest(paths: [path])
+            #expect(truncated.counts.received == 1)
+            #expect(truncated.notices == [
+                "'\(path)' is not the file its stored position was taken from (now \(event(7).utf8.count + 1) bytes, shorter than the stored position: truncated): reading it from the start"
+            ])
+            // The same inode and length or more, other first bytes: rewritten in place.
+            try ws.write(event(8) + "\n" + event(9) + "\n")
+            let rewritten = try await ws.ingest(paths: [path])
+            #expect(rewritten.counts.received == 2)
+            #expect(rewritten.notices == [
+                "'\(path)' is not the file its stored position was taken from (its first bytes differ: rewritten): reading it from the start"
+            ])
             // A new file (new inode) at the same path, longer than the offset.
             try FileManager.default.removeItem(at: ws.events)
             try ws.write((10..<14).map(event).joined(separator: "\n") + "\n")
-            #expect(try await ws.ingest().0.received == 4)
-            #expect(try ws.payloads() == [event(0), event(1), event(7)] + (10..<14).map(event))
+            let replaced = try await ws.ingest(paths: [path])
+            #expect(replaced.counts.received == 4)
+            #expect(replaced.notices == [
+                "'\(path)' is not the file its stored position was taken from (another inode: rotated or replaced): reading it from the start"
+            ])
+            #expect(try ws.payloads() == [event(0), event(1), event(7), event(8), event(9)] + (10..<14).map(event))
+        }
+    }
+
+    /// A file an earlier run read under another name (hard link, symlink, the name before a
+    /// rotation) goes on from where that run stopped; lines added since are read once.
+    @Test func theSameFileUnderAnotherNameGoesOnFromItsStoredPosition() async throws {
+        try await Workspace.with { ws in
+            try ws.write(event(0) + "\n" + event(1) + "\n")
+            try await ws.ingest()
+            let stored = event(0).utf8.count + event(1).utf8.count + 2
+            let hardLink = ws.dir.appendingPathComponent("hard.log").path
+            let symlink = ws.dir.appendingPathComponent("soft.log").path
+            try FileManager.default.linkItem(atPath: ws.events.path, toPath: hardLink)
+            try FileManager.default.createSymbolicLink(atPath: symlink, withDestinationPath: ws.events.path)
+            try ws.append(event(2) + "\n")
+
+            let linked = try await ws.ingest(paths: [hardLink])
+            #expect(linked.counts.received == 1)
+            #expect(linked.notices == [
+                "'\(hardLink)' is the file an earlier run read as '\(ws.events.path)' (same device and inode): going on from that position (byte \(stored)) instead of reading it again"
+            ])
+            try ws.append(event(3) + "\n")
+            // The furthest of the file's cursors wins: the hard link's, not the original's older one.
+            let viaSymlink = try await ws.ingest(paths: [symlink])
+            #expect(viaSymlink.counts.received == 1)
+            #expect(viaSymlink.notices == [
+                "'\(symlink)' is the file an earlier run read as '\(hardLink)' (same device and inode): going on from that position (byte \(stored + event(2).utf8.count + 1)) instead of reading it again"
+            ])
+            let original = try await ws.ingest(paths: [ws.events.path])
+            #expect(original.counts.received == 0)
+            #expect(original.notices.count == 1)
+            #expect(try ws.payloads() == (0..<4).map(event))
         }
     }
 
@@ -144,10 +231,34 @@ func event(_ n: Int) -> String {
         }
     }
 
+    /// What a kill leaves while the rest of an overlong line is being skipped: the file has been
+    /// read into the line but not to its LF. The cursor stays before the line, so the next run
+    /// stores it once, cut, and nothing of its rest as a line of its own.
+    @Test func anOverlongLineIsStoredAndPassedOnlyOnceItsLFIsRead() async throws {
+        try await Workspace.with { ws in
+            let overlong = event(2) + "&note=" + String(repeating: "y", count: 900_000)
+            let firstPart = overlong.prefix(700_000)
+            try ws.write(event(0) + "\n" + firstPart)
+            let (first, firstCut) = try await ws.ingest(maxLineBytes: 300_000)
+            #expect(first.received == 1)
+            #expect(firstCut == 0)
+            #expect(try ws.payloads() == [event(0)])
+            #expect(try ws.storedOffset() == event(0).utf8.count + 1)
+
+            try ws.append(overlong.dropFirst(700_000) + "\n" + event(3) + "\n")
+            let (second, secondCut) = try await ws.ingest(maxLineBytes: 300_000)
+            #expect(second.received == 2)
+            #expect(secondCut == 1)
+            #expect(try ws.payloads() == [event(0), String(overlong.prefix(300_000)), event(3)])
+            let size = try FileManager.default.attributesOfItem(atPath: ws.events.path)[.size] as? Int
+            #expect(try ws.storedOffset() == size)
+        }
+    }
+
     @Test func anUnreadableFileNamesThePath() async throws {
         try await Workspace.with { ws in
             let store = try CallStore(path: ws.dbPath, access: .create, timeZone: "UTC")
-            let ingester = FileIngester(writer: IngestWriter(writer: try EventWriter(store: store)))
+            let ingester = FileIngester(writer: IngestWriter(writer: try EventWriter(store: store))) { Issue.record("unexpected notice: \($0)") }
             let missing = ws.dir.appendingPathComponent("missing.log").path
             let error = await #expect(throws: IngestError.self) { try await ingester.ingest(path: missing) }
             #expect(error?.description == "cannot read '\(missing)': No such file or directory (check the path and permissions)")

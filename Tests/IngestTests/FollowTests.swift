@@ -3,21 +3,23 @@ import Foundation
 import Ingest
 import SQLite
 import Testing
+import TestSupport
 
 @Suite struct FollowTests {
-    /// Waits (at most 10 s) until the database holds `count` raw events.
-    func waitFor(_ count: Int, in ws: Workspace) async throws {
-        for _ in 0..<500 {
-            if try ws.payloads().count >= count { return }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+    /// Waits (at most 60 s: a bound on a hang, not a speed, as the suites share two cores) until the
+    /// database holds `count` raw events; fails the test, saying what it waited for and what it
+    /// found, when it does not.
+    func waitFor(_ count: Int, in ws: Workspace, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let reached = try await eventually(within: 60) { try ws.payloads().count >= count }
+        let held = try ws.payloads().count
+        try #require(reached, "waited 60 s for \(count) raw events; the database holds \(held)", sourceLocation: sourceLocation)
     }
 
     /// An ingester following the events file, as `ingest --follow` runs it, stopped by cancellation.
     func follow(_ ws: Workspace, every interval: Duration = .milliseconds(20)) throws -> (Task<FileIngester.Report, any Error>, IngestWriter) {
         let store = try CallStore(path: ws.dbPath, access: .create, timeZone: "UTC")
         let writer = IngestWriter(writer: try EventWriter(store: store))
-        let ingester = FileIngester(writer: writer, followInterval: interval)
+        let ingester = FileIngester(writer: writer, followInterval: interval) { Issue.record("unexpected notice: \($0)") }
         let path = ws.events.path
         return (Task { try await ingester.ingest(path: path, follow: true) }, writer)
     }
@@ -31,6 +33,7 @@ import Testing
             // Growth, including a line whose end arrives later: it waits for its LF.
             try ws.append(event(1) + "\n" + String(event(2).prefix(20)))
             try await waitFor(2, in: ws)
+            // No signal says "the half line was seen and held back": give the poll (20 ms) a few turns.
             try await Task.sleep(for: .milliseconds(100))
             #expect(try ws.payloads() == [event(0), event(1)])
             try ws.append(String(event(2).dropFirst(20)) + "\n")
@@ -55,7 +58,11 @@ import Testing
             try ws.append(event(6) + "\n")
             let (again, againWriter) = try follow(ws)
             try await waitFor(7, in: ws)
-            try await Task.sleep(for: .milliseconds(100))
+            // The cursor at the file's end says everything it holds was read: nothing more can come.
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: ws.events.path)[.size] as? Int)
+            let readToEnd = try await eventually(within: 60) { try ws.storedOffset() == size }
+            let offset = try ws.storedOffset()
+            try #require(readToEnd, "waited 60 s for the stored cursor to reach the file's end (\(size) bytes); it is at \(String(describing: offset))")
             again.cancel()
             _ = try await again.value
             _ = await againWriter.finish()

@@ -25,7 +25,7 @@ import Testing
 
     @Test func messagesSayWhatIsWrongAndWhatToUse() {
         #expect(FilterError.notATime(option: "--from", value: "2026-13-01").description
-            == "--from: '2026-13-01' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\")")
+            == "--from: '2026-13-01' is not a date (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\", a real time in the years 0001–9999)")
         #expect(throws: FilterError.notOneOf(option: "--direction", value: "inbound", noun: "a direction", allowed: ["dialin", "dialout"])) {
             try CallFilter(direction: "inbound")
         }

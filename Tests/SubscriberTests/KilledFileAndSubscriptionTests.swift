@@ -1,6 +1,7 @@
 import Foundation
 import SQLite
 import Testing
+import TestSupport
 
 /// One `astercdr ingest FILE --subscribe URL` process, killed without warning again and again
 /// while it reads a large file and a publisher feeds its channel (SPEC 4.1: a source acknowledges,
@@ -43,8 +44,10 @@ struct KilledFileAndSubscriptionTests {
                 // once a random share of the file is stored, eight once the file is whole and a
                 // random share of the stream is (the 13th starts them), each 0–50 ms after that
                 // point was seen.
-                let filePoints = (0..<12).map { _ in Int.random(in: fileLines.count / 50...fileLines.count * 3 / 4) }.sorted()
-                let streamPoints = (0..<8).map { _ in Int.random(in: streamEvents.count / 2...streamEvents.count * 3 / 4) }.sorted()
+                // The kill points come from a printed seed: ASTERCDR_TEST_SEED=N replays a failing run.
+                var random = ReplayableRandom(for: "KilledFileAndSubscriptionTests")
+                let filePoints = (0..<12).map { _ in Int.random(in: fileLines.count / 50...fileLines.count * 3 / 4, using: &random) }.sorted()
+                let streamPoints = (0..<8).map { _ in Int.random(in: streamEvents.count / 2...streamEvents.count * 3 / 4, using: &random) }.sorted()
                 var kills: [Kill] = []
                 for run in 0..<20 {
                     let started = Date()
@@ -62,7 +65,7 @@ struct KilledFileAndSubscriptionTests {
                     try await kill(process, once: {
                         let stored = (try? storedByOrigin(ws)) ?? (file: 0, stream: 0)
                         return (run < 12 ? stored.file : stored.stream) >= point
-                    }, every: 0.1, then: .random(in: 0...0.05), within: 60)
+                    }, every: 0.1, then: Double.random(in: 0...0.05, using: &random), within: 60)
                     try await exited(process)
                     let stored = try storedByOrigin(ws)
                     kills.append(Kill(

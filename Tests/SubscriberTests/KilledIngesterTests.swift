@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `astercdr ingest --subscribe` as a process, killed without warning while events stream in.
 @Suite(.enabled(if: Nchan.canRun, "needs nginx and libnginx-mod-nchan: apt-get install nginx libnginx-mod-nchan")) struct KilledIngesterTests {
@@ -23,12 +24,14 @@ import Testing
                 defer { publishing.cancel() }
                 // Each run is killed 0–50 ms after a random count of events is stored, never more
                 // than half: whatever the machine's speed, every kill lands mid-stream.
-                let killPoints = (0..<4).map { _ in Int.random(in: 1...events.count / 2) }.sorted()
+                // The kill points come from a printed seed: ASTERCDR_TEST_SEED=N replays a failing run.
+                var random = ReplayableRandom(for: "KilledIngesterTests")
+                let killPoints = (0..<4).map { _ in Int.random(in: 1...events.count / 2, using: &random) }.sorted()
                 var storedAtKill: [Int] = []
                 for point in killPoints {
                     let process = try ws.startIngester(["--subscribe", url], log: log.handle)
                     // Before the first run has made the tables, nothing is stored.
-                    try await kill(process, once: { ((try? ws.count()) ?? 0) >= point }, every: 0.02, then: .random(in: 0...0.05))
+                    try await kill(process, once: { ((try? ws.count()) ?? 0) >= point }, every: 0.02, then: Double.random(in: 0...0.05, using: &random))
                     try await exited(process)
                     #expect(process.terminationReason == .uncaughtSignal, "the ingester ended before its kill")
                     storedAtKill.append((try? ws.count()) ?? 0)

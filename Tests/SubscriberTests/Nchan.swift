@@ -1,11 +1,11 @@
 import Foundation
 
-/// nginx with nchan on a free port of 127.0.0.1, started by the shared `start-nchan.sh` with the
-/// shared configuration (subscriber timeout 10 s, 1,000 messages buffered per channel).
+/// nginx with nchan on a free port of 127.0.0.1, started by the repository's
+/// `scripts/nchan/start-nchan.sh` with its configuration (subscriber timeout 10 s, 1,000 messages
+/// buffered per channel).
 /// @unchecked: `pid` changes only in `stop` and `start`, which a test calls from one task.
 final class Nchan: @unchecked Sendable {
-    /// The folder that holds `shared/`: the repository's parent.
-    static let script = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/nchan/start-nchan.sh")
+    static let script = repositoryRoot.appendingPathComponent("scripts/nchan/start-nchan.sh")
 
     /// Whether this machine has Debian's nginx and its nchan module (`.ci/run` installs both).
     /// Outside CI the suites that need them are skipped without them; in CI they must run.
