@@ -14,8 +14,9 @@ final class Agent {
     }
 }
 
-/// The simulated call centre: 40 agents (041139735840 .. 041139735879) in 4 groups and 3 teams,
-/// 3 inbound DIDs, 2 campaigns, 5 supervisors who take consults.
+/// The simulated call centre: 40 agents by default (041139735840 .. 041139735879; more or fewer
+/// in multiples of 4) in 4 groups and 3 teams, 3 inbound DIDs, 2 campaigns, 5 supervisors who
+/// take consults.
 final class CallCentre {
     /// An inbound number: the group that answers it, its campaign, and its share of dial-in calls.
     struct DID: Weighted {
@@ -47,15 +48,28 @@ final class CallCentre {
     private(set) var groups: [String: [Agent]] = [:]
     let supervisors: [Agent]
 
-    /// Everyone is free some time in the ten minutes before `start`, when they logged in.
-    init(start: Int64, random: inout SeededRandom) {
-        let layout: [(group: String, team: String, firstAgent: Int)] = [("100", "3", 50), ("101", "3", 40), ("102", "20", 60), ("103", "21", 70)]
-        for (group, team, first) in layout {
-            groups[group] = (first..<first + 10).map { n in
-                Agent(number: "0411397358\(n)", team: team, group: group, freeAt: start - Int64(random.int(in: 0...600)))
+    /// The default number of agents.
+    static let defaultAgents = 40
+
+    /// Everyone is free some time in the ten minutes before `start`, when they logged in. `agents`
+    /// is shared evenly by the 4 groups.
+    init(start: Int64, agents: Int = CallCentre.defaultAgents, random: inout SeededRandom) {
+        let perGroup = max(1, agents / 4)
+        // Numbered from 041139735840 on: group 101 first, then 100, 102 and 103.
+        let layout: [(group: String, team: String, block: Int)] = [("100", "3", 1), ("101", "3", 0), ("102", "20", 2), ("103", "21", 3)]
+        for (group, team, block) in layout {
+            let first = 40 + block * perGroup
+            groups[group] = (first..<first + perGroup).map { n in
+                Agent(number: Self.number(n), team: team, group: group, freeAt: start - Int64(random.int(in: 0...600)))
             }
         }
-        supervisors = (90..<95).map { Agent(number: "0411397358\($0)", team: "", group: "", freeAt: start) }
+        let afterAgents = 40 + 4 * perGroup + 10
+        supervisors = (afterAgents..<afterAgents + 5).map { Agent(number: Self.number($0), team: "", group: "", freeAt: start) }
+    }
+
+    /// The `n`-th login number: 041139735800 + n.
+    private static func number(_ n: Int) -> String {
+        "0" + String(41_139_735_800 + n)
     }
 
     /// Agents in a stable order: groups by id, agents by number.

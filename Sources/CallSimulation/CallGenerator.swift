@@ -17,10 +17,15 @@ final class CallGenerator {
     /// behind, calls arrive later, so the calls in flight (and memory) stay bounded whatever the mix.
     static let longestBacklog: Int64 = 300
 
-    init(seed: UInt64, start: Int64, mix: CallMix, agentState: Bool, timeline: Timeline) {
+    /// Calls arrive as often as the agents can take them: the gap after each is scaled by
+    /// `CallCentre.defaultAgents / agents`.
+    private let agents: Int
+
+    init(seed: UInt64, start: Int64, agents: Int = CallCentre.defaultAgents, mix: CallMix, agentState: Bool, timeline: Timeline) {
         random = SeededRandom(seed: seed)
         nextArrival = start
-        centre = CallCentre(start: start, random: &random)
+        self.agents = agents
+        centre = CallCentre(start: start, agents: agents, random: &random)
         self.timeline = timeline
         sendsAgentState = agentState
         kinds = mix.weights.map(\.kind)
@@ -39,7 +44,7 @@ final class CallGenerator {
         let arrival = max(nextArrival, centre.soonestFree(of: route.group, count: kind.agentsRungAtOnce) - Self.longestBacklog)
         if let deadline, arrival >= deadline { return nil }
         let call = play(kind, route, at: arrival)
-        nextArrival = arrival + Int64(random.int(in: 2...16))
+        nextArrival = arrival + Int64(random.int(in: 2...16) * CallCentre.defaultAgents / agents)
         return call
     }
 

@@ -29,6 +29,9 @@ public struct SimulationOptions: Sendable {
     public var outOfOrder: Double
     /// Work out the call record each call should give (see `appendExpectedCalls`).
     public var expectsCalls: Bool
+    /// How many agents take calls, shared by the 4 groups: a busy centre has hundreds, and as many
+    /// calls in flight.
+    public var agents = CallCentre.defaultAgents
 
     public init(length: Length = .calls(100), seed: UInt64 = 1, start: CivilTime, zone: TimeZone, format: EventFormat = .keyValue,
                 agentState: Bool = false, mix: CallMix = CallMix(), duplicates: Double = 0, outOfOrder: Double = 0,
@@ -84,7 +87,7 @@ public final class Simulation {
         self.options = options
         clock = ZoneClock(options.zone)
         let start = clock.epoch(of: options.start)
-        generator = CallGenerator(seed: options.seed, start: start, mix: options.mix, agentState: options.agentState, timeline: timeline)
+        generator = CallGenerator(seed: options.seed, start: start, agents: options.agents, mix: options.mix, agentState: options.agentState, timeline: timeline)
         if case .span(let seconds) = options.length { deadline = start + seconds } else { deadline = nil }
         writer = EventLineWriter(format: options.format, clock: clock)
         delivery = Delivery(duplicates: options.duplicates, outOfOrder: options.outOfOrder, seed: options.seed)

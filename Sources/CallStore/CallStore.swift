@@ -157,7 +157,16 @@ public final class CallStore {
     /// stores the requested zone, or the machine's; a reader only reads.
     private static func storedZone(_ db: Database, requested: NamedZone?, path: String, mayWrite: Bool) throws(StoreError) -> TimeZone {
         do {
-            let storedName = try db.scalarText("SELECT value FROM settings WHERE name = 'timezone'")
+            var storedName = try db.scalarText("SELECT value FROM settings WHERE name = 'timezone'")
+            if storedName == nil, mayWrite {
+                // A new database: another program opening it at the same moment may store its zone
+                // first, and then that one is the database's.
+                let chosen = requested ?? NamedZone(name: TimeZone.current.identifier, zone: TimeZone.current)
+                let write = try db.prepare("INSERT INTO settings (name, value) VALUES ('timezone', ?) ON CONFLICT (name) DO NOTHING")
+                try write.bind(chosen.name, at: 1)
+                try write.run()
+                storedName = try db.scalarText("SELECT value FROM settings WHERE name = 'timezone'")
+            }
             if let storedName {
                 guard let stored = TimeZone(identifier: storedName) else { throw StoreError.unknownTimeZone(storedName) }
                 if let requested, !Zones.same(stored, requested.zone) {
@@ -165,13 +174,8 @@ public final class CallStore {
                 }
                 return stored
             }
-            let chosen = requested ?? NamedZone(name: TimeZone.current.identifier, zone: TimeZone.current)
-            if mayWrite {
-                let write = try db.prepare("INSERT INTO settings (name, value) VALUES ('timezone', ?)")
-                try write.bind(chosen.name, at: 1)
-                try write.run()
-            }
-            return chosen.zone
+            // A reader of a database that never stored one (it cannot write it).
+            return (requested ?? NamedZone(name: TimeZone.current.identifier, zone: TimeZone.current)).zone
         } catch let error as StoreError {
             throw error
         } catch let error as SQLiteError {

@@ -87,6 +87,15 @@ struct SimulateCommand: AsyncParsableCommand {
         transform: Share.init(parsing:))
     var outOfOrder = Share(0)
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(withDefault("Agents taking calls, shared by 4 groups (4–4000); calls arrive as often as they can take them.", "40"), valueName: "n"),
+        transform: { text throws(OptionValueError) in
+            guard let agents = Int(text), (4...4000).contains(agents) else { throw OptionValueError("must be a whole number 4–4000") }
+            return agents
+        })
+    var agents = 40
+
     @Option(help: ArgumentHelp("Write the call record each call should give to this file, one JSON object a line.", valueName: "file"))
     var truth: String?
 
@@ -137,11 +146,13 @@ struct SimulateCommand: AsyncParsableCommand {
     private var options: SimulationOptions {
         let length: SimulationOptions.Length =
             if let duration { .span(seconds: duration.seconds) } else if let events { .lines(events) } else { .calls(calls ?? 100) }
-        return SimulationOptions(
+        var options = SimulationOptions(
             length: length, seed: seed, start: CivilTime(parsing: start)!,
             zone: timezone.flatMap(TimeZone.init(identifier:)) ?? .current, format: format, agentState: agentState,
             mix: CallMix(dialIn: dialin.fraction, abandon: abandon.fraction, noAnswer: noAnswer.fraction),
             duplicates: duplicates.fraction, outOfOrder: outOfOrder.fraction, expectsCalls: truth != nil)
+        options.agents = agents
+        return options
     }
 
     /// To standard output in chunks; a reader that goes away (`| head`) ends it quietly.

@@ -142,9 +142,11 @@ func event(_ n: Int) -> String {
             #expect(rewritten.notices == [
                 "'\(path)' is not the file its stored position was taken from (its first bytes differ: rewritten): reading it from the start"
             ])
-            // A new file (new inode) at the same path, longer than the offset.
-            try FileManager.default.removeItem(at: ws.events)
-            try ws.write((10..<14).map(event).joined(separator: "\n") + "\n")
+            // A new file (new inode) at the same path, longer than the offset: written beside it and
+            // renamed over it, as loggers rotate, so the old inode is still taken when the new one is made.
+            let next = ws.events.deletingLastPathComponent().appendingPathComponent("events.log.new")
+            try Data(((10..<14).map(event).joined(separator: "\n") + "\n").utf8).write(to: next)
+            #expect(rename(next.path, path) == 0)
             let replaced = try await ws.ingest(paths: [path])
             #expect(replaced.counts.received == 4)
             #expect(replaced.notices == [
