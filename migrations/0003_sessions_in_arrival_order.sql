@@ -228,14 +228,23 @@ FROM pending_sessions o LEFT JOIN sessions s ON s.session_no = o.session_no;
 
 -- Version 2's views, over the same names and with the same figures.
 
+-- One branch per role, so `WHERE agent = ?` searches parties_of_agent and parties_of_consult.
 CREATE VIEW agent_parties AS
-SELECT p.number AS agent, p.role, c.start_time, p.sessionid, c.direction, c.disposition,
+SELECT p.number AS agent, p.role, c.start_time, s.sessionid, c.direction, c.disposition,
        c.customer_number, p.ring_time, p.answer_time, p.hangup_time,
        p.answer_epoch IS NOT NULL AS answered,
        c.agent_number IS p.number AS handled,
        p.ring_seconds, p.talk_seconds, p.hold_seconds
-FROM call_parties p JOIN calls c ON c.session_no = p.session_no
-WHERE p.role IN ('AGENT', 'CONSULT');
+FROM parties p JOIN call_records c ON c.session_no = p.session_no LEFT JOIN sessions s ON s.session_no = p.session_no
+WHERE p.role = 'AGENT'
+UNION ALL
+SELECT p.number AS agent, p.role, c.start_time, s.sessionid, c.direction, c.disposition,
+       c.customer_number, p.ring_time, p.answer_time, p.hangup_time,
+       p.answer_epoch IS NOT NULL AS answered,
+       c.agent_number IS p.number AS handled,
+       p.ring_seconds, p.talk_seconds, p.hold_seconds
+FROM parties p JOIN call_records c ON c.session_no = p.session_no LEFT JOIN sessions s ON s.session_no = p.session_no
+WHERE p.role = 'CONSULT';
 
 -- CROSS JOIN reads calls first, so that `WHERE day = ...` picks a day's calls before their parties.
 CREATE VIEW agent_days AS

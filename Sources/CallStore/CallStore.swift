@@ -55,30 +55,36 @@ public final class CallStore {
         if database.isReadOnly {
             throw .readOnly(path: path)
         }
-        do {
-            if access == .ingest, try !database.lockAsOnlyWriter() {
-                throw StoreError.anotherIngester(path: path)
+        if access == .ingest {
+            let locked: Bool
+            do throws(SQLiteError) {
+                locked = try database.lockAsOnlyWriter()
+            } catch {
+                throw .cannotOpen(path: path, error)
             }
+            guard locked else { throw .anotherIngester(path: path) }
+        }
+        let applied: Int
+        do throws(SQLiteError) {
             // The version check reads only, so a newer database is left exactly as it was.
-            let applied = try Self.migrator.appliedVersion(of: database)
-            if applied > Self.migrator.latestVersion {
-                throw StoreError.newerSchema(path: path, .newerSchema(found: applied, known: Self.migrator.latestVersion))
+            applied = try Self.migrator.appliedVersion(of: database)
+            if applied <= Self.migrator.latestVersion {
+                try database.execute("PRAGMA journal_mode = WAL")
+                // A sqlite3 shell may open the file at any moment, even as astercdr exits.
+                try database.checkpointWithoutLockingOnClose()
+                // A commit is on disk before any source acknowledges what it covers.
+                try database.execute("PRAGMA synchronous = FULL")
+                // 8 MiB of page cache holds the pages a batch writes (the tails of the arrival-ordered
+                // tables and indexes); measured, 16 MiB is no faster and costs the memory.
+                try database.execute("PRAGMA cache_size = -8192")
+                // Fewer, larger checkpoints: an index page dirtied by many batches is copied back once.
+                try database.execute("PRAGMA wal_autocheckpoint = 10000")
             }
-            try database.execute("PRAGMA journal_mode = WAL")
-            // A sqlite3 shell may open the file at any moment, even as astercdr exits.
-            try database.checkpointWithoutLockingOnClose()
-            // A commit is on disk before any source acknowledges what it covers.
-            try database.execute("PRAGMA synchronous = FULL")
-            // 16 MiB of page cache keeps the hot index pages of a long ingest in memory.
-            try database.execute("PRAGMA cache_size = -16384")
-            // Fewer, larger checkpoints: an index page dirtied by many batches is copied back once.
-            try database.execute("PRAGMA wal_autocheckpoint = 10000")
-        } catch let error as StoreError {
-            throw error
-        } catch let error as SQLiteError {
-            throw Self.openFailure(path: path, error)
         } catch {
-            preconditionFailure("only StoreError and SQLiteError are thrown here: \(error)")
+            throw Self.openFailure(path: path, error)
+        }
+        if applied > Self.migrator.latestVersion {
+            throw .newerSchema(path: path, .newerSchema(found: applied, known: Self.migrator.latestVersion))
         }
         do {
             try Self.migrator.migrate(database)
@@ -95,48 +101,44 @@ public final class CallStore {
     /// file beside the database (a read-only folder or mount), the file is opened immutable, but only
     /// when no WAL holds rows that immutable reading would leave out.
     private static func openForReading(_ path: String) throws(StoreError) -> (Database, String?) {
-        let database: Database
-        do {
-            database = try Database(path: path, mode: .readOnly)
-            try checkSchema(database, path: path)
-            return (database, nil)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as SQLiteError {
+        var opened: (Database, Int)?
+        do throws(SQLiteError) {
+            let database = try Database(path: path, mode: .readOnly)
+            opened = (database, try migrator.appliedVersion(of: database))
+        } catch {
             guard error.code == .cantOpen || error.extendedCode == readOnlyCantInit else {
                 throw openFailure(path: path, error)
             }
-        } catch {
-            preconditionFailure("only StoreError and SQLiteError are thrown here: \(error)")
         }
-        let wal = path + "-wal"
-        let walBytes = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+        if let (database, version) = opened {
+            return (try requireCurrentSchema(database, version: version, path: path), nil)
+        }
+        let walBytes = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         guard walBytes == 0 else { throw .walUnreadable(path: path) }
-        do {
-            let immutable = try Database(path: path, mode: .immutable)
-            try checkSchema(immutable, path: path)
-            return (immutable, "database '\(path)' is read as an unchanging file: SQLite cannot create '\(path)-shm' beside it, and no '\(path)-wal' holds newer rows")
-        } catch let error as StoreError {
-            throw error
-        } catch let error as SQLiteError {
-            throw openFailure(path: path, error)
+        let immutable: Database
+        let version: Int
+        do throws(SQLiteError) {
+            immutable = try Database(path: path, mode: .immutable)
+            version = try migrator.appliedVersion(of: immutable)
         } catch {
-            preconditionFailure("only StoreError and SQLiteError are thrown here: \(error)")
+            throw openFailure(path: path, error)
         }
+        return (try requireCurrentSchema(immutable, version: version, path: path),
+                "database '\(path)' is read as an unchanging file: SQLite cannot create '\(path)-shm' beside it, and no '\(path)-wal' holds newer rows")
     }
 
     /// SQLITE_READONLY_CANTINIT: a read-only connection found no `-shm` and may not create one.
     private static let readOnlyCantInit: Int32 = 8 | (5 << 8)
 
     /// A reader refuses a database whose schema is not the one this program reads.
-    private static func checkSchema(_ database: Database, path: String) throws {
-        let applied = try migrator.appliedVersion(of: database)
-        if applied > migrator.latestVersion {
-            throw StoreError.newerSchema(path: path, .newerSchema(found: applied, known: migrator.latestVersion))
+    private static func requireCurrentSchema(_ database: Database, version: Int, path: String) throws(StoreError) -> Database {
+        if version > migrator.latestVersion {
+            throw .newerSchema(path: path, .newerSchema(found: version, known: migrator.latestVersion))
         }
-        if applied < migrator.latestVersion {
-            throw StoreError.needsUpgrade(path: path, found: applied, current: migrator.latestVersion)
+        if version < migrator.latestVersion {
+            throw .needsUpgrade(path: path, found: version, current: migrator.latestVersion)
         }
+        return database
     }
 
     /// SQLite reports some unusable files only at the first read; they are open failures to a person.
@@ -156,32 +158,30 @@ public final class CallStore {
     /// The stored zone wins; a different one is refused, an alias of it accepted. A new database
     /// stores the requested zone, or the machine's; a reader only reads.
     private static func storedZone(_ db: Database, requested: NamedZone?, path: String, mayWrite: Bool) throws(StoreError) -> TimeZone {
-        do {
-            var storedName = try db.scalarText("SELECT value FROM settings WHERE name = 'timezone'")
-            if storedName == nil, mayWrite {
+        let storedName: String?
+        do throws(SQLiteError) {
+            var name = try db.scalarText("SELECT value FROM settings WHERE name = 'timezone'")
+            if name == nil, mayWrite {
                 // A new database: another program opening it at the same moment may store its zone
                 // first, and then that one is the database's.
                 let chosen = requested ?? NamedZone(name: TimeZone.current.identifier, zone: TimeZone.current)
                 let write = try db.prepare("INSERT INTO settings (name, value) VALUES ('timezone', ?) ON CONFLICT (name) DO NOTHING")
                 try write.bind(chosen.name, at: 1)
                 try write.run()
-                storedName = try db.scalarText("SELECT value FROM settings WHERE name = 'timezone'")
+                name = try db.scalarText("SELECT value FROM settings WHERE name = 'timezone'")
             }
-            if let storedName {
-                guard let stored = TimeZone(identifier: storedName) else { throw StoreError.unknownTimeZone(storedName) }
-                if let requested, !Zones.same(stored, requested.zone) {
-                    throw StoreError.timeZoneMismatch(path: path, stored: storedName, requested: requested.name)
-                }
-                return stored
-            }
+            storedName = name
+        } catch {
+            throw openFailure(path: path, error)
+        }
+        guard let storedName else {
             // A reader of a database that never stored one (it cannot write it).
             return (requested ?? NamedZone(name: TimeZone.current.identifier, zone: TimeZone.current)).zone
-        } catch let error as StoreError {
-            throw error
-        } catch let error as SQLiteError {
-            throw openFailure(path: path, error)
-        } catch {
-            preconditionFailure("only StoreError and SQLiteError are thrown here: \(error)")
         }
+        guard let stored = TimeZone(identifier: storedName) else { throw .unknownTimeZone(storedName) }
+        if let requested, !Zones.same(stored, requested.zone) {
+            throw .timeZoneMismatch(path: path, stored: storedName, requested: requested.name)
+        }
+        return stored
     }
 }

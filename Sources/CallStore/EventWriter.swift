@@ -64,11 +64,16 @@ public final class EventWriter {
         precondition(!inTransaction, "begin() inside a batch")
         try storeFailure { () throws(SQLiteError) in
             try store.database.execute("BEGIN IMMEDIATE")
-            // Read under the write lock: nobody else can commit until this batch ends.
-            let version = try store.database.dataVersion()
-            if version != dataVersion {
-                dataVersion = version
-                sessions.held.forgetAll()
+            do throws(SQLiteError) {
+                // Read under the write lock: nobody else can commit until this batch ends.
+                let version = try store.database.dataVersion()
+                if version != dataVersion {
+                    dataVersion = version
+                    sessions.held.forgetAll()
+                }
+            } catch {
+                try? store.database.execute("ROLLBACK")
+                throw error
             }
         }
         inTransaction = true

@@ -7,6 +7,8 @@ final class HeldSession {
     let number: Int64
     let sessionid: String
     private(set) var events: [HeldEvent]
+    /// The first copies among `events` by fingerprint, so a long session is not searched event by event.
+    private var firstCopies: [Int64: [Int]] = [:]
     /// It has a call record (complete or not); otherwise it waits in `pending_sessions`.
     var hasCall: Bool
     /// When it was last used, for choosing which session to let go when too many are held.
@@ -15,16 +17,18 @@ final class HeldSession {
     init(number: Int64, sessionid: String, events: [HeldEvent], hasCall: Bool) {
         self.number = number
         self.sessionid = sessionid
-        self.events = events
+        self.events = []
         self.hasCall = hasCall
+        for event in events { append(event) }
     }
 
     /// The first stored copy of `event` (SPEC 1.4): the fingerprint narrows, the comparison decides.
     func original(of event: ParsedEvent) -> Int64? {
-        events.first { !$0.isDuplicate && $0.parsed.dedupeKey == event.dedupeKey && $0.parsed.isSameEvent(as: event) }?.rawID
+        firstCopies[event.dedupeKey]?.lazy.map { self.events[$0] }.first { $0.parsed.isSameEvent(as: event) }?.rawID
     }
 
     func append(_ event: HeldEvent) {
+        if !event.isDuplicate { firstCopies[event.parsed.dedupeKey, default: []].append(events.count) }
         events.append(event)
     }
 

@@ -4,7 +4,9 @@ import SQLite
 /// the least recently used are let go, and read back from the database if a late event comes.
 final class HeldSessions {
     /// Hundreds of calls in flight, and the recently ended ones that late events and copies still reach.
-    static let defaultCapacity = 2048
+    static let defaultCapacity = 1024
+    /// However few the sessions, no more events than this are held (a session that never ends).
+    static let eventCapacity = 65_536
 
     let capacity: Int
     private let rows: SessionRows
@@ -36,15 +38,18 @@ final class HeldSessions {
         return used(hold(try rows.session(number, sessionid: sessionid)))
     }
 
-    /// Lets the least recently used sessions go until a quarter of the capacity is free again.
-    /// Called between batches, when every held session matches the database.
+    /// Lets the least recently used sessions go until a quarter of the capacity is free again,
+    /// of sessions and of events. Called between batches, when every held session matches the database.
     func trim() {
-        guard byID.count > capacity else { return }
-        let keep = capacity * 3 / 4
-        let oldest = byID.values.sorted { $0.lastUse < $1.lastUse }.prefix(byID.count - keep)
-        for session in oldest {
+        var events = byID.values.reduce(0) { $0 + $1.events.count }
+        guard byID.count > capacity || events > Self.eventCapacity else { return }
+        var sessions = byID.count
+        for session in byID.values.sorted(by: { $0.lastUse < $1.lastUse }) {
+            guard sessions > capacity * 3 / 4 || events > Self.eventCapacity * 3 / 4 else { break }
             byID[session.sessionid] = nil
             byNumber[session.number] = nil
+            sessions -= 1
+            events -= session.events.count
         }
     }
 

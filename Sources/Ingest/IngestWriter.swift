@@ -159,23 +159,33 @@ public final class IngestWriter: @unchecked Sendable {
     private func transaction(checkStale: Bool) {
         // A delivery is in `taken` before it is stored, so a failure half-way through it answers it too.
         var taken: [(pending: PendingDelivery, receipt: DeliveryReceipt, origin: String?)] = []
-        let started = Date()
         var events = 0
         let result: Result<IngestCounts, any Error>
         do {
             try writer.begin()
-            let received = Received.now()
-            while Date().timeIntervalSince(started) < Self.budget, let (delivery, pending) = nextDelivery(eventsSoFar: events) {
+            // From when the write lock is held: a wait for it (a shell's write, `assemble --all`)
+            // does not count against the transaction.
+            let started = Date()
+            while events == 0 || Date().timeIntervalSince(started) < Self.budget,
+                  let (delivery, pending) = nextDelivery(eventsSoFar: events) {
                 taken.append((pending, DeliveryReceipt(), delivery.cursor?.origin))
-                taken[taken.count - 1].receipt = try record(delivery, received: received)
+                taken[taken.count - 1].receipt = try record(delivery, received: .now())
                 pending.markTaken()
-                events += delivery.lines.count
+                events += max(1, delivery.lines.count)
             }
-            if checkStale { try writer.assembleStale(now: received) }
+            if checkStale { try writer.assembleStale(now: .now()) }
             result = .success(try writer.commit())
         } catch {
             writer.rollback()
-            // Taken deliveries' bytes are gone; they are answered with the failure below.
+            // No transaction could start (a disk gone read-only, a lock never released): what is
+            // queued now is answered with the failure, as a failed commit would answer it, rather
+            // than waiting for a transaction that may never come.
+            if taken.isEmpty {
+                while let (delivery, pending) = nextDelivery(eventsSoFar: events) {
+                    taken.append((pending, DeliveryReceipt(), delivery.cursor?.origin))
+                    events += max(1, delivery.lines.count)
+                }
+            }
             result = .failure(error)
         }
         condition.lock()

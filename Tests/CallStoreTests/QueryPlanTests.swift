@@ -15,6 +15,7 @@ import Testing
         ("an agent's parties by number", "SELECT * FROM call_parties WHERE role = 'AGENT' AND number = ?"),
         ("a consultant's parties by number", "SELECT * FROM call_parties WHERE role = 'CONSULT' AND number = ?"),
         ("an event by its raw_id", "SELECT * FROM raw_events WHERE id = ?"),
+        ("an agent's offers (README)", "SELECT * FROM agent_parties WHERE agent = ? AND NOT answered"),
     ]
 
     @Test(arguments: searches.map(\.what))
