@@ -67,8 +67,11 @@ CREATE TABLE event_log (
 
 -- A session's events in arrival order; session numbers arrive in order, so inserts stay at the end.
 CREATE INDEX event_log_by_session ON event_log (session_no) WHERE session_no IS NOT NULL;
--- An agent's agent-state events by duplicate hash: the agent key (SPEC 6.1), then the hash.
-CREATE INDEX agent_events_by_fingerprint ON event_log (coalesce(agentno, activenum), fingerprint)
+-- An agent's agent-state events for the duplicate check: the agent key (SPEC 6.1), then what two
+-- copies of one event always share (its eventid, else the time it was sent with), then the hash.
+-- Keys that grow with time within each agent, so inserts stay at the end of each agent's range.
+CREATE INDEX agent_events_by_fingerprint ON event_log
+    (coalesce(agentno, activenum), coalesce(eventid, CASE WHEN time_estimated = 0 THEN event_time END), fingerprint)
     WHERE session_no IS NULL AND event IS NOT NULL;
 
 -- One call record per assembled session.

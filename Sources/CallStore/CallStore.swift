@@ -135,6 +135,8 @@ public final class CallStore {
         if version > migrator.latestVersion {
             throw .newerSchema(path: path, .newerSchema(found: version, known: migrator.latestVersion))
         }
+        // An empty file (a sqlite3 shell made it, or a copy went wrong) holds no astercdr database.
+        if version == 0 { throw .missing(path: path) }
         if version < migrator.latestVersion {
             throw .needsUpgrade(path: path, found: version, current: migrator.latestVersion)
         }

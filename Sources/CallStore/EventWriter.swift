@@ -122,6 +122,8 @@ public final class EventWriter {
         // Until its session has a timed event the estimate is the arrival itself (SPEC 1.3); the
         // session is brought up to date at commit.
         let epoch = civil.map(clock.epoch(of:)) ?? (received.millis + 500) / 1000
+        // That instant in the zone (SPEC 1.3): a wall time in a DST gap is the hour after it.
+        let time = clock.civilTime(at: epoch).text
         var session: HeldSession?
         let original: Int64?
         if let sessionid = event.sessionid {
@@ -129,15 +131,14 @@ public final class EventWriter {
             session = held
             original = held.original(of: event)
         } else {
-            original = try agentDuplicates.original(of: event)
+            original = try agentDuplicates.original(of: event, sentTime: civil == nil ? nil : time)
         }
 
         let s = insertEvent
         try s.bind(session?.number, at: 6)
         try text.bind(event.source, to: s, at: 7)
         try text.bind(event.event, to: s, at: 8)
-        // That instant in the zone (SPEC 1.3): a wall time in a DST gap is the hour after it.
-        try text.bind(clock.civilTime(at: epoch).text, to: s, at: 9)
+        try text.bind(time, to: s, at: 9)
         try s.bind(epoch, at: 10)
         try s.bind(civil == nil, at: 11)
         try text.bind(event.eventid, to: s, at: 12)

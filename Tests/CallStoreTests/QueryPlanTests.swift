@@ -16,6 +16,11 @@ import Testing
         ("a consultant's parties by number", "SELECT * FROM call_parties WHERE role = 'CONSULT' AND number = ?"),
         ("an event by its raw_id", "SELECT * FROM raw_events WHERE id = ?"),
         ("an agent's offers (README)", "SELECT * FROM agent_parties WHERE agent = ? AND NOT answered"),
+        ("the writer's look-up of an agent's earlier copies (AgentDuplicates)", """
+            SELECT raw_id FROM event_log WHERE coalesce(agentno, activenum) IS ?1
+                AND coalesce(eventid, CASE WHEN time_estimated = 0 THEN event_time END) IS ?2 AND fingerprint = ?3
+                AND session_no IS NULL AND event IS NOT NULL AND duplicate_of IS NULL ORDER BY raw_id
+            """),
     ]
 
     @Test(arguments: searches.map(\.what))
