@@ -17,15 +17,7 @@ struct AssembleCommand: ParsableCommand {
     @Flag(help: "Rebuild every call record from the stored events.")
     var all = false
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            withDefault(
-                "A session without its CONVERSATION hangup is stale once its newest event is this old (30s, 15m, 4h or seconds).",
-                TimeSpan.staleAfterDefault.defaultValueDescription),
-            valueName: "duration"),
-        transform: TimeSpan.init(parsing:))
-    var staleAfter: TimeSpan = .staleAfterDefault
+    @OptionGroup var staleAfter: StaleAfterOption
 
     func run() throws {
         let store = try database.open(.update)

@@ -49,15 +49,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Long-poll a push channel (asterCC's push server or nchan); repeat for several.", valueName: "url"))
     var subscribe: [String] = []
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            withDefault(
-                "Assemble a session without its CONVERSATION hangup once its newest event is this old (30s, 15m, 4h or seconds).",
-                TimeSpan.staleAfterDefault.defaultValueDescription),
-            valueName: "duration"),
-        transform: TimeSpan.init(parsing:))
-    var staleAfter: TimeSpan = .staleAfterDefault
+    @OptionGroup var staleAfter: StaleAfterOption
 
     @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: Logger.Level = .info
