@@ -29,15 +29,3 @@ extension EventWriter {
         try commit()
     }
 }
-
-extension Database {
-    /// Every row of `sql`, each column as text (NULL as nil).
-    func rows(_ sql: String) throws -> [[String?]] {
-        let statement = try prepare(sql)
-        var rows: [[String?]] = []
-        while try statement.step() {
-            rows.append((0..<statement.columnCount).map { statement.text(at: $0) })
-        }
-        return rows
-    }
-}

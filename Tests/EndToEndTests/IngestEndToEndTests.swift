@@ -2,12 +2,9 @@ import Foundation
 import SQLite
 import Testing
 
+/// Every row of `sql` in the database at `dbPath`, opened read-only.
 func query(_ dbPath: String, _ sql: String) throws -> [[String?]] {
-    let db = try Database(path: dbPath, mode: .readOnly)
-    let statement = try db.prepare(sql)
-    var rows: [[String?]] = []
-    while try statement.step() { rows.append((0..<statement.columnCount).map { statement.text(at: $0) }) }
-    return rows
+    try Database(path: dbPath, mode: .readOnly).rows(sql)
 }
 
 /// Events committed so far (the highest id of raw_events); 0 while the database or its tables do not exist yet.

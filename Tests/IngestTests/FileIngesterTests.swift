@@ -18,18 +18,9 @@ final class Notices: @unchecked Sendable {
     var all: [String] { lock.withLock { notices } }
 }
 
-/// A database and a file of events in a fresh folder, removed afterwards.
-struct Workspace {
-    let dir: URL
-    var dbPath: String { dir.appendingPathComponent("cdr.db").path }
+/// A file of events beside the workspace's database.
+extension Workspace {
     var events: URL { dir.appendingPathComponent("events.log") }
-
-    static func with(_ body: (Workspace) async throws -> Void) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-ingest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try await body(Workspace(dir: dir))
-    }
 
     func write(_ text: String) throws {
         try Data(text.utf8).write(to: events)
@@ -74,19 +65,9 @@ struct Workspace {
         return (await writer.finish(), report)
     }
 
-    func payloads() throws -> [String] {
-        let db = try Database(path: dbPath)
-        let select = try db.prepare("SELECT payload FROM raw_events ORDER BY id")
-        var payloads: [String] = []
-        while try select.step() { payloads.append(select.text(at: 0) ?? "") }
-        return payloads
-    }
-
     /// The byte offset the events file's stored cursor has reached; nil without one.
     func storedOffset() throws -> Int? {
-        let db = try Database(path: dbPath)
-        let select = try db.prepare("SELECT position FROM ingest_cursors WHERE origin LIKE 'file:%'")
-        guard try select.step(), let position = select.text(at: 0),
+        guard let position = try database().scalarText("SELECT position FROM ingest_cursors WHERE origin LIKE 'file:%'"),
               let object = try JSONSerialization.jsonObject(with: Data(position.utf8)) as? [String: Any] else { return nil }
         return (object["offset"] as? NSNumber)?.intValue
     }

@@ -19,12 +19,8 @@ struct ReportFixture {
 
     /// Rows of `SELECT columns FROM rest` as the sqlite3 shell user reads them, keyed by column, NULL as "".
     func rows(_ columns: [String], _ rest: String) throws -> [[String: String]] {
-        let statement = try Database(path: path, mode: .readOnly).prepare("SELECT \(columns.joined(separator: ", ")) FROM \(rest)")
-        var rows: [[String: String]] = []
-        while try statement.step() {
-            rows.append(Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, statement.text(at: Int32($0)) ?? "") }))
-        }
-        return rows
+        try Database(path: path, mode: .readOnly).rows("SELECT \(columns.joined(separator: ", ")) FROM \(rest)")
+            .map { Dictionary(uniqueKeysWithValues: zip(columns, $0.map { $0 ?? "" })) }
     }
 
     func report(_ kind: ReportKind, serviceLevel: Int = 20, _ format: OutputFormat) throws -> String {

@@ -169,10 +169,8 @@ struct KilledFileAndSubscriptionTests {
                 let select = "SELECT \(compared.joined(separator: ", ")) FROM %@.\(table) WHERE sessionid IN (SELECT sessionid FROM %@.calls WHERE complete = 1) \(filter)"
                 for (left, right) in [("main", "reference"), ("reference", "main")] {
                     let sql = select.replacingOccurrences(of: "%@", with: left) + " EXCEPT " + select.replacingOccurrences(of: "%@", with: right) + " LIMIT 5"
-                    let statement = try db.prepare(sql)
-                    while try statement.step() {
-                        let row = (0..<statement.columnCount).map { statement.text(at: $0) ?? "NULL" }.joined(separator: "|")
-                        found.append("\(table) row only in \(left): \(row)")
+                    for row in try db.rows(sql) {
+                        found.append("\(table) row only in \(left): \(row.map { $0 ?? "NULL" }.joined(separator: "|"))")
                     }
                 }
             }

@@ -7,19 +7,9 @@ import SQLite
 import Testing
 @_exported import TestSupport
 
-/// A database in a fresh folder, and the subscribers run against it, each with its own store and
-/// writer as a new `astercdr ingest` process would have.
-struct Workspace {
-    let dir: URL
-    var dbPath: String { dir.appendingPathComponent("cdr.db").path }
-
-    static func with(_ body: (Workspace) async throws -> Void) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("astercdr-subscribe-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try await body(Workspace(dir: dir))
-    }
-
+/// The subscribers run against a workspace's database, each with its own store and writer as a new
+/// `astercdr ingest` process would have.
+extension Workspace {
     /// Runs a subscriber to `url` while `body` runs, then cancels it and finishes its writer.
     func withSubscriber(
         _ url: String, logs: LogSink = LogSink(), pollTimeout: Duration = .seconds(30), _ body: () async throws -> Void
@@ -36,31 +26,10 @@ struct Workspace {
         _ = await writer.finish()
     }
 
-    func database() throws -> Database {
-        try Database(path: dbPath)
-    }
-
-    func payloads() throws -> [String] {
-        try database().column("SELECT payload FROM raw_events ORDER BY id")
-    }
-
-    func count() throws -> Int {
-        Int(try database().scalarInt("SELECT count(*) FROM raw_events") ?? 0)
-    }
-
     /// The subscription's stored cursor, and how many cursors there are.
     func storedCursor() throws -> (cursor: SubscriptionCursor?, rows: Int) {
         let positions = try database().column("SELECT position FROM ingest_cursors WHERE origin LIKE 'subscribe:%'")
         return (positions.last.flatMap(SubscriptionCursor.init(position:)), positions.count)
-    }
-}
-
-extension Database {
-    func column(_ sql: String) throws -> [String] {
-        let statement = try prepare(sql)
-        var values: [String] = []
-        while try statement.step() { values.append(statement.text(at: 0) ?? "") }
-        return values
     }
 }
 
