@@ -19,7 +19,8 @@ public final class CallStore {
         /// Create the database when it does not exist, and be its one ingester: a second process
         /// asking for this access while one holds it is refused (SPEC 2: one writer per database).
         case ingest
-        /// Create the database when it does not exist, and write to it.
+        /// Create the database when it does not exist, and write to it, without the one-ingester
+        /// lock: for tests and the fuzz harness, which open several writers in one process.
         case create
         /// The database must exist, and be writable (assemble, upgrade).
         case update

@@ -150,8 +150,6 @@ public final class Database {
         return escaped
     }
 
-    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-
     /// The first column of the first row of `sql`, or nil when there is no row or it is NULL.
     public func scalarText(_ sql: String) throws(SQLiteError) -> String? {
         let statement = try prepare(sql)

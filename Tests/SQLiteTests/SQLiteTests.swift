@@ -24,7 +24,7 @@ import TestSupport
             while try select.step() { rows.append((select.text(at: 0), select.blob(at: 1))) }
             #expect(rows.map(\.0) == ["alpha", "βeta", "", nil])
             #expect(rows.map(\.1) == [[0xFF, 0x00, 0x41], [0xFF, 0x00, 0x41], [0xFF, 0x00, 0x41], nil])
-            #expect(db.lastInsertedRowID == 4)
+            #expect(insert.lastInsertedRowID == 4)
         }
     }
 
