@@ -30,8 +30,8 @@ public final class IngestWriter: @unchecked Sendable {
     /// the lost events, so they fail too until the source reads its stored cursor again.
     private var failedOrigins: Set<String> = []
 
-    /// Starts the writer thread. `batchEvents`: at most this many events to a transaction (the time
-    /// budgets bound it first). `staleCheckInterval`: how often open sessions are checked for staleness (nil: never).
+    /// Starts the writer thread. `batchEvents`: at most this many events to a transaction (the
+    /// 100 ms budget bounds it first; tests set a small one). `staleCheckInterval`: how often open sessions are checked for staleness (nil: never).
     public init(writer: EventWriter, batchEvents: Int = 1 << 20, staleCheckInterval: Duration? = nil) {
         self.writer = writer
         self.batchEvents = batchEvents
