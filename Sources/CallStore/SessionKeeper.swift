@@ -115,7 +115,6 @@ public final class SessionKeeper {
         defer { stalePending.reset() }
         try stalePending.bind(staleCutoff(now), at: 1)
         while try stalePending.step() { stale.append(stalePending.int64(at: 0)) }
-        stalePending.reset()
         var written = 0
         for number in stale {
             if let session = try held.session(number: number), try assemble(session) { written += 1 }
