@@ -31,10 +31,13 @@ let package = Package(
         .target(name: "CallEvents"),
         // One session's events -> a call record and its parties. Pure, no I/O.
         .target(name: "CallAssembly"),
+        // One agent's agent-state events -> its intervals, the ACW of its calls, its time and its
+        // state at a moment. Pure, no I/O.
+        .target(name: "AgentStates", dependencies: ["CallAssembly"]),
         // A simulated call centre's traffic, and the call record each call should give. Pure, no I/O.
         .target(name: "CallSimulation", dependencies: ["CallEvents"]),
         // The schema and every write: events, duplicates, estimates, call records, cursors.
-        .target(name: "CallStore", dependencies: ["SQLite", "Migrations", "CallEvents", "CallAssembly"]),
+        .target(name: "CallStore", dependencies: ["SQLite", "Migrations", "CallEvents", "CallAssembly", "AgentStates"]),
         // Where events come from: files, standard input, the HTTP receiver, push-channel
         // subscriptions; and the one writer they all feed, as services of one ServiceGroup.
         .target(
@@ -48,7 +51,7 @@ let package = Package(
             ]
         ),
         // What supervisors ask: call listings, one call, and reports, as table, CSV or JSON.
-        .target(name: "Reports", dependencies: ["SQLite", "CallStore", "CallEvents", "CallAssembly"]),
+        .target(name: "Reports", dependencies: ["SQLite", "CallStore", "CallEvents", "CallAssembly", "AgentStates"]),
         .executableTarget(
             name: "astercdr",
             dependencies: [
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
+        .testTarget(name: "AgentStatesTests", dependencies: ["AgentStates"]),
         .testTarget(name: "CallSimulationTests", dependencies: ["CallSimulation", "CallEvents"]),
         .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "Migrations", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),

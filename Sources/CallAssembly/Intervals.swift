@@ -22,25 +22,25 @@ struct ClosedInterval: Equatable {
 
 /// A half-open span [lower, upper) in Unix seconds; empty when upper ≤ lower. Used where only
 /// lengths matter, so that a single moment weighs nothing.
-struct HalfOpenInterval: Equatable {
-    let lower: Int64
-    let upper: Int64
+public struct HalfOpenInterval: Sendable, Equatable {
+    public let lower: Int64
+    public let upper: Int64
 
-    init(_ lower: Int64, _ upper: Int64) {
+    public init(_ lower: Int64, _ upper: Int64) {
         self.lower = lower
         self.upper = upper
     }
 
-    var isEmpty: Bool { upper <= lower }
+    public var isEmpty: Bool { upper <= lower }
 }
 
 /// A set of moments as sorted, disjoint, non-adjacent, non-empty half-open intervals.
-struct IntervalSet: Equatable {
-    private(set) var intervals: [HalfOpenInterval]
+public struct IntervalSet: Sendable, Equatable {
+    public private(set) var intervals: [HalfOpenInterval]
 
-    static let empty = IntervalSet([])
+    public static let empty = IntervalSet([])
 
-    init(_ intervals: [HalfOpenInterval]) {
+    public init(_ intervals: [HalfOpenInterval]) {
         var merged: [HalfOpenInterval] = []
         for next in intervals.filter({ !$0.isEmpty }).sorted(by: { ($0.lower, $0.upper) < ($1.lower, $1.upper) }) {
             if let last = merged.last, next.lower <= last.upper {
@@ -52,17 +52,17 @@ struct IntervalSet: Equatable {
         self.intervals = merged
     }
 
-    var totalLength: Int64 { intervals.reduce(0) { $0 + ($1.upper - $1.lower) } }
+    public var totalLength: Int64 { intervals.reduce(0) { $0 + ($1.upper - $1.lower) } }
 
-    func union(_ other: IntervalSet) -> IntervalSet {
+    public func union(_ other: IntervalSet) -> IntervalSet {
         IntervalSet(intervals + other.intervals)
     }
 
-    static func union<S: Sequence>(_ sets: S) -> IntervalSet where S.Element == IntervalSet {
+    public static func union<S: Sequence>(_ sets: S) -> IntervalSet where S.Element == IntervalSet {
         IntervalSet(sets.flatMap(\.intervals))
     }
 
-    func intersection(_ other: IntervalSet) -> IntervalSet {
+    public func intersection(_ other: IntervalSet) -> IntervalSet {
         var result: [HalfOpenInterval] = []
         var i = 0, j = 0
         while i < intervals.count, j < other.intervals.count {
@@ -74,7 +74,7 @@ struct IntervalSet: Equatable {
         return IntervalSet(result)
     }
 
-    func subtracting(_ other: IntervalSet) -> IntervalSet {
+    public func subtracting(_ other: IntervalSet) -> IntervalSet {
         var result: [HalfOpenInterval] = []
         var j = 0
         for a in intervals {

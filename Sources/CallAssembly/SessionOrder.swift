@@ -24,11 +24,11 @@ enum SessionOrder {
 /// ("9" < "10" < "10a" < "9"), and a sort with a cyclic order would depend on arrival order. So
 /// whole numbers come before other ids, which compare by their UTF-8 bytes; ids that are the same
 /// number ("7", "007") fall back to their text.
-struct EventID: Comparable {
+public struct EventID: Comparable, Sendable {
     private let digits: Substring?
     private let text: String
 
-    init?(_ text: String?) {
+    public init?(_ text: String?) {
         guard let text else { return nil }
         self.text = text
         if text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
@@ -39,7 +39,7 @@ struct EventID: Comparable {
         }
     }
 
-    static func < (lhs: EventID, rhs: EventID) -> Bool {
+    public static func < (lhs: EventID, rhs: EventID) -> Bool {
         switch (lhs.digits, rhs.digits) {
         case let (l?, r?):
             // Arbitrary length: compare by digit count, then digit by digit.
@@ -55,7 +55,7 @@ struct EventID: Comparable {
         return lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
     }
 
-    static func == (lhs: EventID, rhs: EventID) -> Bool {
+    public static func == (lhs: EventID, rhs: EventID) -> Bool {
         lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 }
