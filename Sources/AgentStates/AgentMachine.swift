@@ -1,3 +1,5 @@
+import CallAssembly
+
 /// The rules of SPEC 6.2 as a machine fed one agent's non-duplicate agent-state events in the
 /// agent's order (`AgentOrder.sorted`). It keeps every interval it opened, closed or still open,
 /// and the moments the agent signed out of every group (SPEC 6.3 needs them).
@@ -14,18 +16,81 @@ public struct AgentMachine: Sendable, Equatable {
     public private(set) var lastAcwEnd: Int64?
     /// The latest of `signOuts`, kept also when `keepingOpenOnly()` drops them.
     public private(set) var lastSignOut: Int64?
+    /// Where the open intervals are in `intervals`, in the order they opened: the few an event can
+    /// close, found without a walk through the agent's whole history.
+    private var openIndices: [Int] = []
 
     public init() {}
 
-    /// Applies the next event in the agent's order.
+    /// Applies the next event in the agent's order. A group is read without surrounding
+    /// whitespace, and a blank one is no group (a `logoff` with `AgentGroupId=` leaves every group).
     public mutating func apply(_ event: AgentEvent) {
-        fatalError("AgentMachine.apply: to be written")
+        switch event.event {
+        case "login":
+            let group = present(event.groupID)
+            open(.loggedIn, group: group, by: event) { $0.kind == .loggedIn && $0.groupID == group }
+        case "logoff":
+            logOff(by: event)
+        case "paused":
+            open(.paused, reason: event.reason, by: event) { $0.kind == .paused }
+        case "nopaused":
+            close(by: event) { $0.kind == .paused }
+        case "hangupacw":
+            open(.acw, by: event) { $0.kind == .acw }
+        case "acwstop":
+            close(by: event) { $0.kind == .acw }
+        default:
+            break
+        }
     }
 
     /// The same state without what is final: its open intervals only, no sign-outs (but
     /// `lastAcwEnd` and `lastSignOut`).
     public func keepingOpenOnly() -> AgentMachine {
-        fatalError("AgentMachine.keepingOpenOnly: to be written")
+        var kept = self
+        kept.intervals = openIndices.map { intervals[$0] }
+        kept.openIndices = Array(kept.intervals.indices)
+        kept.signOuts = []
+        return kept
+    }
+
+    /// Opens an interval of `kind` unless an open one already `matches`.
+    private mutating func open(
+        _ kind: AgentIntervalKind, group: String? = nil, reason: String? = nil, by event: AgentEvent,
+        unlessOpen matches: (AgentInterval) -> Bool
+    ) {
+        guard !openIndices.contains(where: { matches(intervals[$0]) }) else { return }
+        openIndices.append(intervals.count)
+        intervals.append(AgentInterval(kind: kind, groupID: group, start: event.epoch, reason: reason, startRawID: event.rawID))
+    }
+
+    /// Closes every open interval that `matches` at `event`.
+    private mutating func close(by event: AgentEvent, _ matches: (AgentInterval) -> Bool) {
+        openIndices.removeAll { index in
+            guard matches(intervals[index]) else { return false }
+            intervals[index].end = event.epoch
+            intervals[index].endRawID = event.rawID
+            if intervals[index].kind == .acw { lastAcwEnd = event.epoch }
+            return true
+        }
+    }
+
+    /// A `logoff`: out of its group (of every group without one), and out of pause and after-call
+    /// work; a sign-out when it leaves the agent in no group.
+    private mutating func logOff(by event: AgentEvent) {
+        let group = present(event.groupID)
+        let wasSignedIn = isSignedIn
+        close(by: event) { interval in
+            interval.kind != .loggedIn || group == nil || interval.groupID == group
+        }
+        if wasSignedIn, !isSignedIn {
+            signOuts.append(event.epoch)
+            lastSignOut = event.epoch
+        }
+    }
+
+    private var isSignedIn: Bool {
+        openIndices.contains { intervals[$0].kind == .loggedIn }
     }
 
     /// The intervals of `events` (any order: they are sorted by `AgentOrder`), from a new machine.
@@ -40,6 +105,14 @@ public struct AgentMachine: Sendable, Equatable {
 /// by (epoch, rawID). The same rule, and the same eventid comparison, as a session's order.
 public enum AgentOrder {
     public static func sorted(_ events: [AgentEvent]) -> [AgentEvent] {
-        fatalError("AgentOrder.sorted: to be written")
+        let ids = events.map { EventID(present($0.eventid)) }
+        guard ids.allSatisfy({ $0 != nil }) else {
+            return events.sorted { ($0.epoch, $0.rawID) < ($1.epoch, $1.rawID) }
+        }
+        return zip(events, ids.map { $0! }).sorted { lhs, rhs in
+            if lhs.0.epoch != rhs.0.epoch { return lhs.0.epoch < rhs.0.epoch }
+            if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
+            return lhs.0.rawID < rhs.0.rawID
+        }.map(\.0)
     }
 }
