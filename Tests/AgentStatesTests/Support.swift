@@ -17,6 +17,11 @@ func interval(
     )
 }
 
+/// An interval where only its time matters (figures, states, ownership).
+func span(_ kind: AgentIntervalKind, _ start: Int64, _ end: Int64?, group: String? = nil) -> AgentInterval {
+    AgentInterval(kind: kind, groupID: group, start: start, end: end, startRawID: 0, endRawID: end == nil ? nil : 0)
+}
+
 /// SplitMix64: a fixed, portable generator, so that a failing permutation reproduces everywhere.
 struct SplitMix64 {
     private var state: UInt64
