@@ -1,3 +1,5 @@
+import CallAssembly
+
 /// One AGENT or CONSULT party of an agent, as its time (SPEC 6.4, 6.5) looks at it.
 public struct CallSpan: Sendable, Equatable {
     public var ring: Int64
@@ -41,7 +43,11 @@ public struct AgentTimeFigures: Sendable, Equatable {
     /// (busy + acw) / (busy + acw + ringing + available), in tenths of a percent rounded half up;
     /// nil when the divisor is 0.
     public var occupancyTenths: Int64? {
-        fatalError("AgentTimeFigures.occupancyTenths: to be written")
+        let worked = busySeconds + acwSeconds
+        let divisor = worked + ringingSeconds + availableSeconds
+        guard divisor > 0 else { return nil }
+        // worked * 1000 / divisor + 1/2, rounded down, in integers.
+        return (2000 * worked + divisor) / (2 * divisor)
     }
 
     public static func += (total: inout AgentTimeFigures, figures: AgentTimeFigures) {
@@ -59,14 +65,44 @@ public enum AgentTime {
     /// The figures over `range`: every interval and call clipped to it; an open interval or a call
     /// without an end runs to `range.upperBound` (the caller passes the earlier of the report's end
     /// and the newest event time).
+    ///
+    /// Each second counts once, in the state that wins it (busy, ringing, acw, paused, available);
+    /// `loginSeconds` counts every signed-in second, whatever the agent did in it.
     public static func figures(intervals: [AgentInterval], calls: [CallSpan], over range: Range<Int64>) -> AgentTimeFigures {
-        fatalError("AgentTime.figures: to be written")
+        let openEnd = range.upperBound
+        let window = IntervalSet([HalfOpenInterval(range.lowerBound, openEnd)])
+        func clipped(_ spans: [HalfOpenInterval]) -> IntervalSet {
+            IntervalSet(spans).intersection(window)
+        }
+        func time(in kind: AgentIntervalKind) -> IntervalSet {
+            clipped(intervals.filter { $0.kind == kind }.map { $0.time(endingAt: openEnd) })
+        }
+
+        let busy = clipped(calls.compactMap { $0.busyTime(endingAt: openEnd) })
+        let ringing = clipped(calls.map { $0.ringingTime(endingAt: openEnd) }).subtracting(busy)
+        let onCall = busy.union(ringing)
+        let acw = time(in: .acw).subtracting(onCall)
+        let paused = time(in: .paused).subtracting(onCall.union(acw))
+        let loggedIn = time(in: .loggedIn)
+        let available = loggedIn.subtracting(onCall.union(acw).union(paused))
+
+        var figures = AgentTimeFigures()
+        figures.loginSeconds = loggedIn.totalLength
+        figures.acwSeconds = acw.totalLength
+        figures.pauseSeconds = paused.totalLength
+        figures.availableSeconds = available.totalLength
+        figures.busySeconds = busy.totalLength
+        figures.ringingSeconds = ringing.totalLength
+        return figures
     }
 
     /// The agent's activity at `moment` and since when it has been in it, from its intervals and
     /// calls as they stood then (an interval or call whose end is after `moment`, or nil, is open
-    /// then); nil when the agent is signed in to no group and on no call then.
+    /// then); nil when the agent is signed in to no group and on no call then. `since` is when its
+    /// current run of that activity began (a ring, a talk start, a hold or its resume, an interval
+    /// opening or closing); a moment that left the activity as it was, such as a login to a second
+    /// group, does not restart it.
     public static func state(at moment: Int64, intervals: [AgentInterval], calls: [CallSpan]) -> (activity: AgentActivity, since: Int64)? {
-        fatalError("AgentTime.state: to be written")
+        AgentMoment.state(at: moment, intervals: intervals, calls: calls)
     }
 }
