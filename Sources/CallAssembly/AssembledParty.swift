@@ -6,6 +6,7 @@ struct AssembledParty {
     let number: String?
     let uniqueid: String?
     let channel: String?
+    let agentno: String?
     let timeline: PartyTimeline
 
     var isCustomer: Bool { role.isCustomer }
@@ -16,12 +17,15 @@ struct AssembledParty {
         return mine.firstCommonMoment(with: theirs)
     }
 
-    func record(talkSeconds: Int64) -> CallParty {
+    /// `talk`: the moments it talked while another party talked too.
+    func record(talk: IntervalSet, callEnd: Int64) -> CallParty {
         CallParty(
             party: ordinal, role: role, number: number, uniqueid: uniqueid, channel: channel,
             ringEpoch: timeline.ring, answerEpoch: timeline.answer, hangupEpoch: timeline.hangup,
             ringSeconds: timeline.ringSeconds, answerSeconds: timeline.answerSeconds,
-            talkSeconds: talkSeconds, holdSeconds: timeline.hold.totalLength
+            talkSeconds: talk.totalLength, holdSeconds: timeline.hold.totalLength,
+            agentno: role.isCustomer ? nil : agentno, talkStartEpoch: talk.intervals.first?.lower,
+            endEpoch: timeline.hangup ?? callEnd, holdIntervals: timeline.hold.intervals.map { $0.lower..<$0.upper }
         )
     }
 }

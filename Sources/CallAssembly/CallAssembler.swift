@@ -20,7 +20,8 @@ public enum CallAssembler {
 
         let parties = assembleParties(recognized, callEnd: endEpoch)
         let answerEpoch = CallRules.answerEpoch(parties)
-        let partyTalk = CallRules.partyTalkSeconds(parties)
+        let partyTalk = CallRules.partyTalk(parties)
+        let handlingAgent = CallRules.handlingAgent(parties)
 
         func firstPresent(_ field: (SessionEvent) -> String?) -> String? {
             for recognized in recognized {
@@ -37,7 +38,8 @@ public enum CallAssembler {
             disposition: CallRules.disposition(answered: answerEpoch != nil, direction: direction, parties: parties),
             complete: conversationEnd != nil,
             customerNumber: customerNumber,
-            agentNumber: CallRules.handlingAgent(parties)?.number,
+            agentNumber: handlingAgent?.number,
+            agent: handlingAgent.map { $0.agentno ?? $0.number } ?? nil,
             agentsRung: parties.filter { $0.role == .agent }.count,
             did: firstPresent(\.didnumber),
             teamID: firstPresent(\.teamID),
@@ -53,7 +55,7 @@ public enum CallAssembler {
             holdSeconds: CallRules.callHoldSeconds(parties),
             hangupBy: CallRules.hangupBy(parties),
             eventCount: ordered.count,
-            parties: zip(parties, partyTalk).map { $0.record(talkSeconds: $1) }
+            parties: zip(parties, partyTalk).map { $0.record(talk: $1, callEnd: endEpoch) }
         )
     }
 
@@ -72,6 +74,7 @@ public enum CallAssembler {
                 number: PartyIdentity.number(of: group),
                 uniqueid: group.key.uniqueid,
                 channel: PartyIdentity.channel(of: group),
+                agentno: group.events.lazy.compactMap { $0.event.agentno.present }.first,
                 timeline: PartyTimeline(events: group.events, role: group.role, bridgeMoments: bridgeMoments, callEnd: callEnd)
             )
         }

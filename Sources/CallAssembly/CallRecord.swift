@@ -47,11 +47,28 @@ public struct CallParty: Sendable, Equatable {
     public var talkSeconds: Int64
     /// Time it was on hold while connected.
     public var holdSeconds: Int64
+    /// The first non-empty `agentno` of its events (AGENT and CONSULT parties).
+    public var agentno: String?
+    /// Its first moment of talk (talking while another party talks too); nil when it never talked.
+    /// Before it an agent on the call is ringing, from it talking or on hold (SPEC 6.4).
+    public var talkStartEpoch: Int64?
+    /// Its hangup, else the call's end: where its time on the call stops.
+    public var endEpoch: Int64
+    /// Its hold intervals inside its connected interval, half-open (no column: `astercdr now`
+    /// shows who is on hold).
+    public var holdIntervals: [Range<Int64>]
+
+    /// The agent key (SPEC 6.1) of an AGENT or CONSULT party: its `agentno`, else its number;
+    /// nil for a customer.
+    public var agent: String? {
+        role.isCustomer ? nil : agentno ?? number
+    }
 
     public init(
         party: Int, role: PartyRole, number: String?, uniqueid: String?, channel: String?,
         ringEpoch: Int64, answerEpoch: Int64?, hangupEpoch: Int64?,
-        ringSeconds: Int64, answerSeconds: Int64?, talkSeconds: Int64, holdSeconds: Int64
+        ringSeconds: Int64, answerSeconds: Int64?, talkSeconds: Int64, holdSeconds: Int64,
+        agentno: String? = nil, talkStartEpoch: Int64? = nil, endEpoch: Int64? = nil, holdIntervals: [Range<Int64>] = []
     ) {
         self.party = party
         self.role = role
@@ -65,6 +82,10 @@ public struct CallParty: Sendable, Equatable {
         self.answerSeconds = answerSeconds
         self.talkSeconds = talkSeconds
         self.holdSeconds = holdSeconds
+        self.agentno = agentno
+        self.talkStartEpoch = talkStartEpoch
+        self.endEpoch = endEpoch ?? hangupEpoch ?? ringEpoch
+        self.holdIntervals = holdIntervals
     }
 }
 
@@ -80,6 +101,8 @@ public struct CallRecord: Sendable, Equatable {
     public var customerNumber: String?
     /// The AGENT party first connected with the customer.
     public var agentNumber: String?
+    /// That party's agent key (SPEC 6.1): its `agentno`, else `agentNumber`.
+    public var agent: String?
     /// How many AGENT parties the call had, answered or not.
     public var agentsRung: Int
     public var did: String?
@@ -107,7 +130,7 @@ public struct CallRecord: Sendable, Equatable {
 
     public init(
         sessionid: String, direction: String?, disposition: Disposition, complete: Bool,
-        customerNumber: String?, agentNumber: String?, agentsRung: Int,
+        customerNumber: String?, agentNumber: String?, agent: String? = nil, agentsRung: Int,
         did: String?, teamID: String?, groupID: String?, modeltype: String?, modelID: String?,
         startEpoch: Int64, answerEpoch: Int64?, endEpoch: Int64,
         durationSeconds: Int64, waitSeconds: Int64, talkSeconds: Int64, holdSeconds: Int64,
@@ -119,6 +142,7 @@ public struct CallRecord: Sendable, Equatable {
         self.complete = complete
         self.customerNumber = customerNumber
         self.agentNumber = agentNumber
+        self.agent = agent ?? agentNumber
         self.agentsRung = agentsRung
         self.did = did
         self.teamID = teamID

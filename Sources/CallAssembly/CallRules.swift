@@ -25,10 +25,10 @@ enum CallRules {
     }
 
     /// Each party's talk: while it talks and at least one other party talks too.
-    static func partyTalkSeconds(_ parties: [AssembledParty]) -> [Int64] {
+    static func partyTalk(_ parties: [AssembledParty]) -> [IntervalSet] {
         parties.indices.map { index in
             let others = IntervalSet.union(parties.indices.filter { $0 != index }.map { parties[$0].timeline.talking })
-            return parties[index].timeline.talking.intersection(others).totalLength
+            return parties[index].timeline.talking.intersection(others)
         }
     }
 

@@ -25,6 +25,8 @@ public struct SessionEvent: Sendable, Equatable {
     public var groupID: String?
     public var modeltype: String?
     public var modelID: String?
+    /// The agent's login number, which asterCC's AGENT call events carry (SPEC 6.1).
+    public var agentno: String?
     /// A second copy of an event already stored; the assembler ignores it entirely.
     public var isDuplicate: Bool
 
@@ -44,6 +46,7 @@ public struct SessionEvent: Sendable, Equatable {
         groupID: String? = nil,
         modeltype: String? = nil,
         modelID: String? = nil,
+        agentno: String? = nil,
         isDuplicate: Bool = false
     ) {
         self.rawID = rawID
@@ -61,6 +64,7 @@ public struct SessionEvent: Sendable, Equatable {
         self.groupID = groupID
         self.modeltype = modeltype
         self.modelID = modelID
+        self.agentno = agentno
         self.isDuplicate = isDuplicate
     }
 }

@@ -96,6 +96,27 @@ public final class CallStore {
             }
         }
         zone = try Self.storedZone(database, requested: requested, path: path, mayWrite: true)
+        try fillInAfterUpgrade()
+    }
+
+    /// A migration whose new columns and tables come from the stored events (version 4: the
+    /// agent key and ACW of every call, every agent's intervals) leaves `pending_rebuild` in
+    /// `settings`; they are filled in here, in chunks, and the mark goes last, so a run stopped
+    /// half-way does it again.
+    private func fillInAfterUpgrade() throws(StoreError) {
+        let pending: Bool
+        do {
+            pending = try database.scalarText("SELECT value FROM settings WHERE name = 'pending_rebuild'") != nil
+        } catch {
+            throw Self.openFailure(path: path, error)
+        }
+        guard pending else { return }
+        _ = try SessionKeeper(store: self).rebuildAll(staleBefore: .min)
+        do {
+            try database.execute("DELETE FROM settings WHERE name = 'pending_rebuild'")
+        } catch {
+            throw Self.openFailure(path: path, error)
+        }
     }
 
     /// A reader's connection: read-only, and never migrating. Where SQLite cannot create the `-shm`
@@ -141,6 +162,13 @@ public final class CallStore {
         if version < migrator.latestVersion {
             throw .needsUpgrade(path: path, found: version, current: migrator.latestVersion)
         }
+        let unfinished: Bool
+        do {
+            unfinished = try database.scalarText("SELECT value FROM settings WHERE name = 'pending_rebuild'") != nil
+        } catch {
+            throw openFailure(path: path, error)
+        }
+        if unfinished { throw .unfinishedUpgrade(path: path) }
         return database
     }
 

@@ -15,8 +15,8 @@ final class CallWriter {
             INSERT INTO call_records (session_no, direction, disposition, complete, customer_number, agent_number, agents_rung,
                 did, team_id, group_id, modeltype, model_id, start_time, start_epoch, answer_time, answer_epoch,
                 end_time, end_epoch, duration_seconds, wait_seconds, talk_seconds, hold_seconds, hangup_by,
-                event_count, assembled_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                event_count, assembled_at, agent, acw_seconds)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
             ON CONFLICT (session_no) DO UPDATE SET
                 direction = excluded.direction, disposition = excluded.disposition, complete = excluded.complete,
                 customer_number = excluded.customer_number, agent_number = excluded.agent_number,
@@ -27,19 +27,21 @@ final class CallWriter {
                 end_time = excluded.end_time, end_epoch = excluded.end_epoch,
                 duration_seconds = excluded.duration_seconds, wait_seconds = excluded.wait_seconds,
                 talk_seconds = excluded.talk_seconds, hold_seconds = excluded.hold_seconds,
-                hangup_by = excluded.hangup_by, event_count = excluded.event_count, assembled_at = excluded.assembled_at
+                hangup_by = excluded.hangup_by, event_count = excluded.event_count, assembled_at = excluded.assembled_at,
+                agent = excluded.agent, acw_seconds = 0
             """)
         deleteParties = try db.prepare("DELETE FROM parties WHERE session_no = ?")
         insertParty = try db.prepare("""
             INSERT INTO parties (session_no, party, role, number, uniqueid, channel, ring_time, ring_epoch,
                 answer_time, answer_epoch, hangup_time, hangup_epoch, ring_seconds, answer_seconds,
-                talk_seconds, hold_seconds, call_start_time)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                talk_seconds, hold_seconds, call_start_time, agentno, agent, talk_start_epoch, end_epoch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         clock = ZoneClock(zone)
     }
 
-    /// `replacing`: the session already has a record, whose parties go first.
+    /// `replacing`: the session already has a record, whose parties go first. The ACW of the call
+    /// and its parties is written as 0: the agents' side brings it up to date (SPEC 6.3).
     func write(_ call: CallRecord, session: Int64, replacing: Bool, assembledAt: String) throws(SQLiteError) {
         let s = upsertCall
         try s.bind(session, at: 1)
@@ -64,6 +66,7 @@ final class CallWriter {
         try s.bind(call.hangupBy, at: 23)
         try s.bind(Int64(call.eventCount), at: 24)
         try s.bind(assembledAt, at: 25)
+        try s.bind(call.agent, at: 26)
         try s.run()
 
         let callStartTime = clock.civilTime(at: call.startEpoch).text
@@ -87,6 +90,10 @@ final class CallWriter {
             try p.bind(party.talkSeconds, at: 15)
             try p.bind(party.holdSeconds, at: 16)
             try p.bind(callStartTime, at: 17)
+            try p.bind(party.agentno, at: 18)
+            try p.bind(party.agent, at: 19)
+            try p.bind(party.talkStartEpoch, at: 20)
+            try p.bind(party.endEpoch, at: 21)
             try p.run()
         }
     }

@@ -1,3 +1,4 @@
+import AgentStates
 import CallEvents
 import Foundation
 import SQLite
@@ -69,7 +70,7 @@ public final class EventWriter {
                 let version = try store.database.dataVersion()
                 if version != dataVersion {
                     dataVersion = version
-                    sessions.held.forgetAll()
+                    sessions.forgetAll()
                 }
             } catch {
                 try? store.database.execute("ROLLBACK")
@@ -119,17 +120,23 @@ public final class EventWriter {
     /// Binds and runs the parsed columns of `insertEvent`, whose raw columns are bound.
     private func insert(_ event: ParsedEvent, received: Received) throws(SQLiteError) {
         let civil = event.eventTime.flatMap(CivilTime.init(parsing:))
+        var session: HeldSession?
+        var agent: HeldAgent?
+        if let sessionid = event.sessionid {
+            session = try sessions.held.session(for: sessionid)
+        } else if let key = event.agentKey {
+            agent = try sessions.agents.agent(key)
+        }
         // Until its session has a timed event the estimate is the arrival itself (SPEC 1.3); the
-        // session is brought up to date at commit.
-        let epoch = civil.map(clock.epoch(of:)) ?? (received.millis + 500) / 1000
+        // session is brought up to date at commit. An agent's comes from its last timed event.
+        let epoch = civil.map(clock.epoch(of:))
+            ?? agent.map { sessions.agents.estimate(for: $0, receivedMillis: received.millis) }
+            ?? (received.millis + 500) / 1000
         // That instant in the zone (SPEC 1.3): a wall time in a DST gap is the hour after it.
         let time = clock.civilTime(at: epoch).text
-        var session: HeldSession?
         let original: Int64?
-        if let sessionid = event.sessionid {
-            let held = try sessions.held.session(for: sessionid)
-            session = held
-            original = held.original(of: event)
+        if let session {
+            original = session.original(of: event)
         } else {
             original = try agentDuplicates.original(of: event, sentTime: civil == nil ? nil : time)
         }
@@ -160,6 +167,11 @@ public final class EventWriter {
         try s.run()
 
         if original != nil { batch.duplicates += 1 }
+        if let agent, original == nil {
+            let stored = AgentEvent(rawID: s.lastInsertedRowID, eventid: event.eventid, event: event.event, epoch: epoch,
+                                    groupID: event.groupID, reason: event.reason)
+            sessions.agents.record(stored, of: agent, timed: civil != nil, receivedMillis: received.millis)
+        }
         guard let session else { return }
         session.append(HeldEvent(event, rawID: s.lastInsertedRowID, epoch: epoch, timeEstimated: civil == nil,
                                  receivedMillis: received.millis, isDuplicate: original != nil))
@@ -201,6 +213,7 @@ public final class EventWriter {
             for session in touchOrder {
                 batch.callsAssembled += try sessions.update(session, after: touched[session.number]!)
             }
+            try sessions.agents.settle()
             try store.database.execute("COMMIT")
         } catch {
             rollback()
@@ -219,7 +232,7 @@ public final class EventWriter {
         if inTransaction { try? store.database.execute("ROLLBACK") }
         inTransaction = false
         clearBatch()
-        sessions.held.forgetAll()
+        sessions.forgetAll()
         origins.forgetAll()
     }
 

@@ -30,7 +30,7 @@ struct HeldEvent {
             uniqueid: parsed.uniqueid, channel: parsed.channel, calleridnum: parsed.calleridnum,
             activenum: parsed.activenum, didnumber: parsed.didnumber, direction: parsed.direction,
             teamID: parsed.teamID, groupID: parsed.groupID, modeltype: parsed.modeltype, modelID: parsed.modelID,
-            isDuplicate: isDuplicate)
+            agentno: parsed.agentno, isDuplicate: isDuplicate)
     }
 
     var isConversationHangup: Bool {

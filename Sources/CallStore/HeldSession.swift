@@ -13,13 +13,19 @@ final class HeldSession {
     var hasCall: Bool
     /// When it was last used, for choosing which session to let go when too many are held.
     var lastUse: UInt64 = 0
+    /// The AGENT parties of its stored call record, which its agents' ACW looks at (SPEC 6.3).
+    var writtenAgentParties: [AgentParty] = []
 
-    init(number: Int64, sessionid: String, events: [HeldEvent], hasCall: Bool) {
+    /// `recallsAgentParties`: work out the AGENT parties of its stored record (a rebuild of every
+    /// agent that follows has no use for them).
+    init(number: Int64, sessionid: String, events: [HeldEvent], hasCall: Bool, recallsAgentParties: Bool = true) {
         self.number = number
         self.sessionid = sessionid
         self.events = []
         self.hasCall = hasCall
         for event in events { append(event) }
+        // A stored record was assembled from exactly these events.
+        if hasCall, recallsAgentParties, let record = callRecord() { writtenAgentParties = AgentParty.of(record, session: number) }
     }
 
     /// The first stored copy of `event` (SPEC 1.4): the fingerprint narrows, the comparison decides.

@@ -12,6 +12,8 @@ public final class SessionKeeper {
     let store: CallStore
     let staleAfterSeconds: Int64
     let held: HeldSessions
+    /// The agents whose time the calls' parties meet (SPEC 6.3).
+    let agents: AgentKeeper
     private let rows: SessionRows
     private let clock: ZoneClock
     private let callWriter: CallWriter
@@ -37,6 +39,7 @@ public final class SessionKeeper {
         let db = store.database
         rows = try SessionRows(db)
         held = HeldSessions(rows, capacity: capacity)
+        agents = try AgentKeeper(db, clock: clock)
         callWriter = try CallWriter(db, zone: store.zone)
         markPending = try db.prepare("""
             INSERT INTO pending_sessions (session_no, last_received_ms) VALUES (?, ?)
@@ -67,6 +70,9 @@ public final class SessionKeeper {
         try writeEstimates(session)
         guard let record = session.callRecord(), let newest = session.newestArrivalMillis else { return false }
         try callWriter.write(record, session: session.number, replacing: session.hasCall, assembledAt: ReceivedAt.text(millis: newest))
+        let agentParties = AgentParty.of(record, session: session.number)
+        agents.callWritten(session: session.number, before: session.writtenAgentParties, after: agentParties)
+        session.writtenAgentParties = agentParties
         if !session.hasCall {
             try unmarkPending.bind(session.number, at: 1)
             try unmarkPending.run()
@@ -104,7 +110,11 @@ public final class SessionKeeper {
     /// `assemble` on demand: the stale sessions, in a transaction of its own.
     public func assembleStaleInTransaction(now: Received) throws(StoreError) -> Int {
         do {
-            return try store.database.transaction { () throws(SQLiteError) in try assembleStaleSessions(now: now) }
+            return try store.database.transaction { () throws(SQLiteError) in
+                let written = try assembleStaleSessions(now: now)
+                try agents.settle()
+                return written
+            }
         } catch {
             throw .failed(path: store.path, error)
         }
@@ -125,9 +135,15 @@ public final class SessionKeeper {
     /// Rebuilds every session from its stored events by the live rules: assembled when its
     /// CONVERSATION hangup came, it already has a record, or it is stale; waiting otherwise. One
     /// ordered pass over the events, `chunk` sessions to a transaction, so a running ingester is
-    /// never kept waiting long. Returns the records written.
+    /// never kept waiting long. Then every agent's intervals and ACW, from its events and the
+    /// rebuilt calls. Returns the records written.
     public func rebuildAll(now: Received, chunk: Int = 2000) throws(StoreError) -> Int {
-        let cutoff = staleCutoff(now)
+        try rebuildAll(staleBefore: staleCutoff(now), chunk: chunk)
+    }
+
+    /// `rebuildAll` with sessions stale when their newest event arrived before `cutoff` (Unix
+    /// milliseconds); `.min` assembles only the sessions that had a record or a CONVERSATION hangup.
+    func rebuildAll(staleBefore cutoff: Int64, chunk: Int = 2000) throws(StoreError) -> Int {
         var written = 0
         var after: Int64 = 0
         do {
@@ -142,7 +158,7 @@ public final class SessionKeeper {
                     let withCalls = try calls(in: range)
                     for (number, sessionid) in sessions {
                         let session = HeldSession(number: number, sessionid: sessionid, events: events[number] ?? [],
-                                                  hasCall: withCalls.contains(number))
+                                                  hasCall: withCalls.contains(number), recallsAgentParties: false)
                         if try settle(session, staleBefore: cutoff) { written += 1 }
                     }
                     after = last.number
@@ -150,11 +166,22 @@ public final class SessionKeeper {
                 }
                 if done { break }
             }
+            // The agents are rebuilt whole below, from the calls as they now stand.
+            agents.forgetAll()
+            try agents.rebuildAll { (body: () throws(SQLiteError) -> Void) throws(SQLiteError) in
+                try store.database.transaction(body)
+            }
         } catch {
             throw .failed(path: store.path, error)
         }
         held.forgetAll()
         return written
+    }
+
+    /// After a rolled-back batch, or another connection's commit: memory may no longer match the database.
+    func forgetAll() {
+        held.forgetAll()
+        agents.forgetAll()
     }
 
     /// The whole-session decision of `rebuildAll`: true when a record was written.

@@ -7,6 +7,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case readOnly(path: String)
     case anotherIngester(path: String)
     case needsUpgrade(path: String, found: Int, current: Int)
+    case unfinishedUpgrade(path: String)
     case walUnreadable(path: String)
     case newerSchema(path: String, MigrationError)
     case unknownTimeZone(String)
@@ -25,6 +26,8 @@ public enum StoreError: Error, CustomStringConvertible {
             "database '\(path)' is already being written by another astercdr ingest (one ingester per database: stop the other one, or give this one its own --db)"
         case .needsUpgrade(let path, let found, let current):
             "database '\(path)' has schema version \(found), older than this program's \(current); a report never writes, so upgrade it first with `astercdr upgrade --db \(path)` (or let `astercdr ingest` upgrade it)"
+        case .unfinishedUpgrade(let path):
+            "database '\(path)' was upgraded, but its call records and agent states were not yet filled in from its events (the upgrade was stopped); a report never writes, so finish it first with `astercdr upgrade --db \(path)`"
         case .walUnreadable(let path):
             "cannot read database '\(path)': its folder does not let SQLite create '\(path)-shm', and '\(path)-wal' holds rows not yet in the database file (open it where it is writable once, or copy the .db, -wal and -shm files to a writable folder)"
         case .newerSchema(let path, let error):

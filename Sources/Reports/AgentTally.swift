@@ -1,6 +1,8 @@
+import AgentStates
 import SQLite
 
-/// One agent's sums and counts over its AGENT parties (SPEC 5, per agent).
+/// One agent's row of `report agents` (SPEC 5, per agent): sums and counts over its AGENT
+/// parties, and its time (SPEC 6.4).
 struct AgentTally {
     var offered: Int64 = 0
     var answered: Int64 = 0
@@ -8,6 +10,9 @@ struct AgentTally {
     var talk: Int64 = 0
     var hold: Int64 = 0
     var answeredRing: Int64 = 0
+    /// Talk, hold and the ACW that belongs to them, of its answered parties: what its AHT averages.
+    var answeredHandle: Int64 = 0
+    var time = AgentTimeFigures()
 
     init() {}
 
@@ -18,6 +23,7 @@ struct AgentTally {
         talk = statement.count(at: offset + 3)
         hold = statement.count(at: offset + 4)
         answeredRing = statement.count(at: offset + 5)
+        answeredHandle = statement.count(at: offset + 6)
     }
 
     static func += (total: inout AgentTally, tally: AgentTally) {
@@ -27,6 +33,8 @@ struct AgentTally {
         total.talk += tally.talk
         total.hold += tally.hold
         total.answeredRing += tally.answeredRing
+        total.answeredHandle += tally.answeredHandle
+        total.time += tally.time
     }
 
     static let columns: [Column] = [
@@ -39,9 +47,19 @@ struct AgentTally {
         Column("avg_talk_seconds", .averageSeconds, title: "avg talk"),
         Column("hold_seconds", .seconds, title: "hold"),
         Column("avg_ring_seconds", .averageSeconds, title: "avg ring"),
+        Column("acw_seconds", .seconds, title: "ACW"),
+        Column("aht_seconds", .averageSeconds, title: "AHT"),
+        Column("login_seconds", .seconds, title: "login"),
+        Column("pause_seconds", .seconds, title: "pause"),
+        Column("available_seconds", .seconds, title: "avail"),
+        Column("occupancy", .percent, title: "occ"),
     ]
 
-    /// The row of `columns` after the agent's number.
+    /// The columns a table shows; csv and json have them all.
+    static let tableColumns = ["agent", "offered", "answered", "handled", "talk_seconds", "aht_seconds",
+                               "acw_seconds", "login_seconds", "pause_seconds", "available_seconds", "occupancy"]
+
+    /// The row of `columns` after the agent.
     var figures: [ReportValue] {
         [
             .integer(offered),
@@ -52,6 +70,12 @@ struct AgentTally {
             Tenths.ratio(talk, answered).map(ReportValue.tenths) ?? .null,
             .integer(hold),
             Tenths.ratio(answeredRing, answered).map(ReportValue.tenths) ?? .null,
+            .integer(time.acwSeconds),
+            Tenths.ratio(answeredHandle, answered).map(ReportValue.tenths) ?? .null,
+            .integer(time.loginSeconds),
+            .integer(time.pauseSeconds),
+            .integer(time.availableSeconds),
+            time.occupancyTenths.map(ReportValue.tenths) ?? .null,
         ]
     }
 }

@@ -10,13 +10,15 @@ extension CallFilter {
         if let startFrom { terms.append("\(alias).start_time >= \(parameters.add(startFrom))") }
         if let startBefore { terms.append("\(alias).start_time < \(parameters.add(startBefore))") }
         if let agent {
-            // Each role term matches its partial index (parties_of_agent, parties_of_consult); `+`
-            // keeps SQLite from looking up each of the agent's calls of all time.
-            let number = parameters.add(agent)
+            // A party whose agent key (SPEC 6.1) or number is the agent's. Each term matches its
+            // partial index (parties_of_agent, parties_of_consult, parties_by_agent); `+` keeps
+            // SQLite from looking up each of the agent's calls of all time.
+            let value = parameters.add(agent)
             terms.append("""
                 \(newestFirst ? "+" : "")\(alias).session_no IN (SELECT session_no FROM parties \
-                WHERE role = 'AGENT' AND number = \(number) \
-                UNION ALL SELECT session_no FROM parties WHERE role = 'CONSULT' AND number = \(number))
+                WHERE role = 'AGENT' AND number = \(value) \
+                UNION ALL SELECT session_no FROM parties WHERE role = 'CONSULT' AND number = \(value) \
+                UNION ALL SELECT session_no FROM parties WHERE role IN ('AGENT', 'CONSULT') AND agent = \(value))
                 """)
         }
         equals("customer_number", number)
@@ -27,6 +29,7 @@ extension CallFilter {
         equals("group_id", group)
         equals("model_id", campaign)
         equals("did", did)
+        if let endedBy { terms.append("\(alias).end_epoch <= \(parameters.add(.integer(endedBy)))") }
         return terms.isEmpty ? "" : "WHERE " + terms.joined(separator: " AND ")
     }
 }

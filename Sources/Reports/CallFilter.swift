@@ -6,7 +6,8 @@ public struct CallFilter: Sendable, Equatable {
     public var startFrom: String?
     /// Exclusive upper bound on `start_time`.
     public var startBefore: String?
-    /// An AGENT or CONSULT party's number: the calls the agent was offered or took part in.
+    /// An AGENT or CONSULT party's agent key (SPEC 6.1) or number: the calls the agent was offered
+    /// or took part in.
     public var agent: String?
     /// The customer's number, `calls.customer_number`.
     public var number: String?
@@ -17,12 +18,15 @@ public struct CallFilter: Sendable, Equatable {
     /// `calls.model_id`, whatever its `modeltype`.
     public var campaign: String?
     public var did: String?
+    /// Only calls whose end (`end_epoch`) is at or before this moment: the day so far of `now`.
+    var endedBy: Int64?
 
     public init() {}
 
     /// Only a date range and an agent: what an index on the parties' call start can answer alone.
     var coversDatesAndAgentOnly: Bool {
         number == nil && direction == nil && disposition == nil && team == nil && group == nil && campaign == nil && did == nil
+            && endedBy == nil
     }
 
     /// Reads the command line's values, each checked and named by its option in any error.

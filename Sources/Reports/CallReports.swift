@@ -1,3 +1,5 @@
+import AgentStates
+import CallEvents
 import CallStore
 import SQLite
 
@@ -5,10 +7,13 @@ import SQLite
 /// each streamed from SQL to a format as its rows come.
 public final class CallReports {
     let database: StoreReader
+    /// The database's zone, where `--from` and `--to` become moments.
+    let clock: ZoneClock
 
     /// Reads `store` through its read-only side.
     public init(_ store: CallStore) throws(StoreError) {
         database = try store.reader()
+        clock = ZoneClock(store.zone)
     }
 
     /// `report KIND`: one pass of SQL aggregates over the calls `filter` matches.
@@ -43,13 +48,25 @@ public final class CallReports {
         var parameters = SQLParameters()
         let statement = try database.prepare(AgentQuery.sql(filter: filter, &parameters))
         try parameters.bind(to: statement)
-        let writer = format.writer(sink)
+        var rows: [String?: AgentTally] = [:]
+        while try statement.step() {
+            rows[statement.text(at: 0)] = AgentTally(statement, at: 1)
+        }
+        // The time figures take only the range and the agent (SPEC 5): every agent with an
+        // interval in the range has a row, with or without calls.
+        let times = AgentTimeQuery(database: database, clock: clock)
+        let range = try times.range(of: filter)
+        let timelines = try times.timelines(over: range, agent: filter.agent)
+        for (agent, timeline) in timelines where rows[agent] != nil || !timeline.intervals.isEmpty {
+            rows[agent, default: AgentTally()].time = AgentTime.figures(intervals: timeline.intervals, calls: timeline.calls, over: range)
+        }
+        let writer = format.writer(sink, table: TableShape(shown: AgentTally.tableColumns))
         writer.begin(AgentTally.columns)
         var total = AgentTally()
-        while try statement.step() {
-            let tally = AgentTally(statement, at: 1)
+        for agent in rows.keys.sorted(by: AgentOrdering.precedes) {
+            let tally = rows[agent]!
             total += tally
-            writer.write([ReportValue(statement.text(at: 0))] + tally.figures)
+            writer.write([ReportValue(agent)] + tally.figures)
         }
         writer.finish(totals: Self.totalsKey(1) + total.figures)
     }

@@ -13,8 +13,10 @@ struct CallTally: Equatable {
     var abandonedWait: Int64 = 0
     var withinServiceLevel: Int64 = 0
     var answeredTalk: Int64 = 0
-    var answeredTalkAndHold: Int64 = 0
+    /// Talk, hold and after-call work of answered calls: what AHT averages (SPEC 5).
+    var answeredHandle: Int64 = 0
     var talk: Int64 = 0
+    var acw: Int64 = 0
     /// nil when there was no dial-in call.
     var longestDialinWait: Int64?
 
@@ -25,7 +27,8 @@ struct CallTally: Equatable {
         \(alias).direction = 'dialin' COLLATE NOCASE AS dialin, \
         \(alias).direction = 'dialout' COLLATE NOCASE AS dialout, \
         \(alias).disposition = 'answered' AS answered, \
-        \(alias).wait_seconds AS wait, \(alias).talk_seconds AS talk, \(alias).hold_seconds AS hold
+        \(alias).wait_seconds AS wait, \(alias).talk_seconds AS talk, \(alias).hold_seconds AS hold, \
+        \(alias).acw_seconds AS acw
         """
     }
 
@@ -42,8 +45,9 @@ struct CallTally: Equatable {
             "sum(wait) FILTER (WHERE dialin AND NOT answered)",
             "count(*) FILTER (WHERE dialin AND answered AND wait <= \(placeholder))",
             "sum(talk) FILTER (WHERE answered)",
-            "sum(talk + hold) FILTER (WHERE answered)",
+            "sum(talk + hold + acw) FILTER (WHERE answered)",
             "sum(talk)",
+            "sum(acw)",
             "max(wait) FILTER (WHERE dialin)",
         ]
     }
@@ -62,9 +66,10 @@ struct CallTally: Equatable {
         abandonedWait = statement.count(at: offset + 7)
         withinServiceLevel = statement.count(at: offset + 8)
         answeredTalk = statement.count(at: offset + 9)
-        answeredTalkAndHold = statement.count(at: offset + 10)
+        answeredHandle = statement.count(at: offset + 10)
         talk = statement.count(at: offset + 11)
-        longestDialinWait = statement.optionalInt64(at: offset + 12)
+        acw = statement.count(at: offset + 12)
+        longestDialinWait = statement.optionalInt64(at: offset + 13)
     }
 
     static func += (total: inout CallTally, tally: CallTally) {
@@ -78,8 +83,9 @@ struct CallTally: Equatable {
         total.abandonedWait += tally.abandonedWait
         total.withinServiceLevel += tally.withinServiceLevel
         total.answeredTalk += tally.answeredTalk
-        total.answeredTalkAndHold += tally.answeredTalkAndHold
+        total.answeredHandle += tally.answeredHandle
         total.talk += tally.talk
+        total.acw += tally.acw
         total.longestDialinWait = [total.longestDialinWait, tally.longestDialinWait].compactMap { $0 }.max()
     }
 
@@ -97,6 +103,7 @@ struct CallTally: Equatable {
             Column("avg_talk_seconds", .averageSeconds, title: "avg talk", label: "average talk"),
             Column("aht_seconds", .averageSeconds, title: "AHT", label: "average handle time (AHT)"),
             Column("total_talk_seconds", .seconds, title: "talk", label: "total talk"),
+            Column("total_acw_seconds", .seconds, title: "ACW", label: "total after-call work (ACW)"),
             Column("max_wait_seconds", .seconds, title: "max wait", label: "longest dial-in wait"),
         ]
     }
@@ -114,8 +121,9 @@ struct CallTally: Equatable {
             tenths(Tenths.percent(withinServiceLevel, of: dialin)),
             tenths(Tenths.percent(withinServiceLevel, of: dialinAnswered)),
             tenths(Tenths.ratio(answeredTalk, answered)),
-            tenths(Tenths.ratio(answeredTalkAndHold, answered)),
+            tenths(Tenths.ratio(answeredHandle, answered)),
             .integer(talk),
+            .integer(acw),
             ReportValue(longestDialinWait),
         ]
     }

@@ -26,6 +26,8 @@ enum TableColumns {
         Column("hangup_by", .text, label: "hung up by"),
         Column("event_count", .number, label: "events"),
         Column("assembled_at", .text, label: "assembled at"),
+        Column("agent", .text, label: "agent key"),
+        Column("acw_seconds", .seconds, title: "ACW", label: "after-call work"),
     ]
 
     static let parties: [Column] = [
@@ -45,6 +47,9 @@ enum TableColumns {
         Column("answer_seconds", .seconds, title: "connected"),
         Column("talk_seconds", .seconds, title: "talk"),
         Column("hold_seconds", .seconds, title: "hold"),
+        Column("agentno", .text),
+        Column("agent", .text),
+        Column("acw_seconds", .seconds, title: "ACW"),
     ]
 
     static let events: [Column] = [

@@ -9,7 +9,7 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Calls that started before this; a date alone takes in that whole day.", valueName: "time"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Calls offered to this agent, or that it took part in (the agent's number).", valueName: "number"))
+    @Option(help: ArgumentHelp("Calls offered to this agent, or that it took part in (its agentno, or its number).", valueName: "number"))
     var agent: String?
 
     @Option(help: ArgumentHelp("Calls with this customer number.", valueName: "number"))

@@ -35,15 +35,18 @@ struct ConsultAndRingAllTests {
                 // Bridged by the agent's answer; with someone else [4,30) ∪ [50,100) = 76.
                 CallParty(party: 1, role: .caller, number: "013900000020", uniqueid: "c1", channel: nil,
                           ringEpoch: B, answerEpoch: B + 4, hangupEpoch: B + 100,
-                          ringSeconds: 4, answerSeconds: 96, talkSeconds: 76, holdSeconds: 20),
+                          ringSeconds: 4, answerSeconds: 96, talkSeconds: 76, holdSeconds: 20,
+                          talkStartEpoch: B + 4, endEpoch: B + 100, holdIntervals: [B + 30..<B + 50]),
                 // [4,60) against caller ∪ consult = [4,30) ∪ [35,101): 26 + 25 = 51.
                 CallParty(party: 2, role: .agent, number: "8001", uniqueid: "a1", channel: nil,
                           ringEpoch: B + 2, answerEpoch: B + 4, hangupEpoch: B + 60,
-                          ringSeconds: 2, answerSeconds: 56, talkSeconds: 51, holdSeconds: 0),
+                          ringSeconds: 2, answerSeconds: 56, talkSeconds: 51, holdSeconds: 0,
+                          talkStartEpoch: B + 4, endEpoch: B + 60),
                 // Answered at +35 (its answer, not its join); [35,101) against [4,60) ∪ [50,100): 65.
                 CallParty(party: 3, role: .consult, number: "8002", uniqueid: "x1", channel: nil,
                           ringEpoch: B + 31, answerEpoch: B + 35, hangupEpoch: B + 101,
-                          ringSeconds: 4, answerSeconds: 66, talkSeconds: 65, holdSeconds: 0),
+                          ringSeconds: 4, answerSeconds: 66, talkSeconds: 65, holdSeconds: 0,
+                          talkStartEpoch: B + 35, endEpoch: B + 101),
             ]
         )
         #expect(CallAssembler.assemble(sessionid: "consult", events: events) == expected)
@@ -96,13 +99,15 @@ struct ConsultAndRingAllTests {
             parties: [
                 CallParty(party: 1, role: .caller, number: "013900000030", uniqueid: "c1", channel: nil,
                           ringEpoch: B, answerEpoch: B + 6, hangupEpoch: B + 60,
-                          ringSeconds: 6, answerSeconds: 54, talkSeconds: 54, holdSeconds: 0),
+                          ringSeconds: 6, answerSeconds: 54, talkSeconds: 54, holdSeconds: 0,
+                          talkStartEpoch: B + 6, endEpoch: B + 60),
                 CallParty(party: 2, role: .agent, number: "8001", uniqueid: "a1", channel: nil,
                           ringEpoch: B + 1, answerEpoch: nil, hangupEpoch: B + 6,
                           ringSeconds: 5, answerSeconds: nil, talkSeconds: 0, holdSeconds: 0),
                 CallParty(party: 3, role: .agent, number: "8002", uniqueid: "a2", channel: nil,
                           ringEpoch: B + 1, answerEpoch: B + 6, hangupEpoch: B + 61,
-                          ringSeconds: 5, answerSeconds: 55, talkSeconds: 54, holdSeconds: 0),
+                          ringSeconds: 5, answerSeconds: 55, talkSeconds: 54, holdSeconds: 0,
+                          talkStartEpoch: B + 6, endEpoch: B + 61),
             ]
         )
         #expect(CallAssembler.assemble(sessionid: "ring-all", events: events) == expected)

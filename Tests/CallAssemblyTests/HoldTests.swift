@@ -32,11 +32,13 @@ struct HoldTests {
             parties: [
                 CallParty(party: 1, role: .caller, number: "013900000010", uniqueid: "c1", channel: nil,
                           ringEpoch: B, answerEpoch: B + 5, hangupEpoch: B + 90,
-                          ringSeconds: 5, answerSeconds: 85, talkSeconds: 45, holdSeconds: 40),
+                          ringSeconds: 5, answerSeconds: 85, talkSeconds: 45, holdSeconds: 40,
+                          talkStartEpoch: B + 5, endEpoch: B + 90, holdIntervals: [B + 20..<B + 50, B + 80..<B + 90]),
                 // Connected [5,92], but talks only while the customer does: 45.
                 CallParty(party: 2, role: .agent, number: "8001", uniqueid: "a1", channel: nil,
                           ringEpoch: B + 2, answerEpoch: B + 5, hangupEpoch: B + 92,
-                          ringSeconds: 3, answerSeconds: 87, talkSeconds: 45, holdSeconds: 0),
+                          ringSeconds: 3, answerSeconds: 87, talkSeconds: 45, holdSeconds: 0,
+                          talkStartEpoch: B + 5, endEpoch: B + 92),
             ]
         )
         #expect(CallAssembler.assemble(sessionid: "hold", events: Self.events) == expected)

@@ -31,10 +31,12 @@ struct PartyTests {
                           ringSeconds: 2, answerSeconds: nil, talkSeconds: 0, holdSeconds: 0),
                 CallParty(party: 2, role: .agent, number: "8002", uniqueid: nil, channel: nil,
                           ringEpoch: B, answerEpoch: B + 2, hangupEpoch: B + 21,
-                          ringSeconds: 2, answerSeconds: 19, talkSeconds: 12, holdSeconds: 0),
+                          ringSeconds: 2, answerSeconds: 19, talkSeconds: 12, holdSeconds: 0,
+                          talkStartEpoch: B + 8, endEpoch: B + 21),
                 CallParty(party: 3, role: .callee, number: "013900000040", uniqueid: nil, channel: channel,
                           ringEpoch: B + 3, answerEpoch: B + 8, hangupEpoch: B + 20,
-                          ringSeconds: 5, answerSeconds: 12, talkSeconds: 12, holdSeconds: 0),
+                          ringSeconds: 5, answerSeconds: 12, talkSeconds: 12, holdSeconds: 0,
+                          talkStartEpoch: B + 8, endEpoch: B + 20),
             ]
         )
         #expect(CallAssembler.assemble(sessionid: "by-number", events: events) == expected)
@@ -142,10 +144,12 @@ struct PartyTests {
             parties: [
                 CallParty(party: 1, role: .agent, number: "8001", uniqueid: "a1", channel: nil,
                           ringEpoch: B, answerEpoch: B + 1, hangupEpoch: B + 70,
-                          ringSeconds: 1, answerSeconds: 69, talkSeconds: 58, holdSeconds: 0),
+                          ringSeconds: 1, answerSeconds: 69, talkSeconds: 58, holdSeconds: 0,
+                          talkStartEpoch: B + 12, endEpoch: B + 70),
                 CallParty(party: 2, role: .callee, number: "013900000060", uniqueid: "k1", channel: nil,
                           ringEpoch: B + 2, answerEpoch: B + 12, hangupEpoch: nil,
-                          ringSeconds: 10, answerSeconds: 60, talkSeconds: 58, holdSeconds: 0),
+                          ringSeconds: 10, answerSeconds: 60, talkSeconds: 58, holdSeconds: 0,
+                          talkStartEpoch: B + 12, endEpoch: B + 72),
             ]
         )
         #expect(CallAssembler.assemble(sessionid: "no-hangup", events: events) == expected)

@@ -98,10 +98,12 @@ struct SessionTests {
             parties: [
                 CallParty(party: 1, role: .agent, number: "8001", uniqueid: "a1", channel: nil,
                           ringEpoch: B, answerEpoch: B, hangupEpoch: B + 20,
-                          ringSeconds: 0, answerSeconds: 20, talkSeconds: 15, holdSeconds: 0),
+                          ringSeconds: 0, answerSeconds: 20, talkSeconds: 15, holdSeconds: 0,
+                          talkStartEpoch: B + 5, endEpoch: B + 20),
                 CallParty(party: 2, role: .callee, number: "0139", uniqueid: "k1", channel: nil,
                           ringEpoch: B, answerEpoch: B + 5, hangupEpoch: B + 20,
-                          ringSeconds: 5, answerSeconds: 15, talkSeconds: 15, holdSeconds: 0),
+                          ringSeconds: 5, answerSeconds: 15, talkSeconds: 15, holdSeconds: 0,
+                          talkStartEpoch: B + 5, endEpoch: B + 20),
             ]
         )
         #expect(CallAssembler.assemble(sessionid: "eventids", events: Self.numbered) == expected)
@@ -156,10 +158,12 @@ struct SessionTests {
             parties: [
                 CallParty(party: 1, role: .caller, number: "013900000070", uniqueid: "c1", channel: nil,
                           ringEpoch: B, answerEpoch: B + 5, hangupEpoch: nil,
-                          ringSeconds: 5, answerSeconds: 25, talkSeconds: 25, holdSeconds: 0),
+                          ringSeconds: 5, answerSeconds: 25, talkSeconds: 25, holdSeconds: 0,
+                          talkStartEpoch: B + 5, endEpoch: B + 30),
                 CallParty(party: 2, role: .agent, number: "8001", uniqueid: "a1", channel: nil,
                           ringEpoch: B + 2, answerEpoch: B + 5, hangupEpoch: nil,
-                          ringSeconds: 3, answerSeconds: 25, talkSeconds: 25, holdSeconds: 0),
+                          ringSeconds: 3, answerSeconds: 25, talkSeconds: 25, holdSeconds: 0,
+                          talkStartEpoch: B + 5, endEpoch: B + 30),
             ]
         )
         #expect(CallAssembler.assemble(sessionid: "stale", events: events) == stale)
@@ -181,10 +185,12 @@ struct SessionTests {
             parties: [
                 CallParty(party: 1, role: .caller, number: "013900000070", uniqueid: "c1", channel: nil,
                           ringEpoch: B, answerEpoch: B + 5, hangupEpoch: B + 65,
-                          ringSeconds: 5, answerSeconds: 60, talkSeconds: 50, holdSeconds: 10),
+                          ringSeconds: 5, answerSeconds: 60, talkSeconds: 50, holdSeconds: 10,
+                          talkStartEpoch: B + 5, endEpoch: B + 65, holdIntervals: [B + 30..<B + 40]),
                 CallParty(party: 2, role: .agent, number: "8001", uniqueid: "a1", channel: nil,
                           ringEpoch: B + 2, answerEpoch: B + 5, hangupEpoch: B + 66,
-                          ringSeconds: 3, answerSeconds: 61, talkSeconds: 50, holdSeconds: 0),
+                          ringSeconds: 3, answerSeconds: 61, talkSeconds: 50, holdSeconds: 0,
+                          talkStartEpoch: B + 5, endEpoch: B + 66),
             ]
         )
         #expect(CallAssembler.assemble(sessionid: "stale", events: events) == complete)

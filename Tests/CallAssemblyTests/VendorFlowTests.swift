@@ -88,12 +88,14 @@ enum VendorFlows {
                 CallParty(party: 1, role: .agent, number: "041139735857", uniqueid: "19866",
                           channel: "Local/041139735857@hosted-dialout-408a;1",
                           ringEpoch: t, answerEpoch: t, hangupEpoch: t + 46,
-                          ringSeconds: 0, answerSeconds: 46, talkSeconds: 38, holdSeconds: 0),
+                          ringSeconds: 0, answerSeconds: 46, talkSeconds: 38, holdSeconds: 0,
+                          talkStartEpoch: t + 8, endEpoch: t + 46),
                 // calleridnum 0138888888888 twice, 041139735857 once: the majority wins.
                 CallParty(party: 2, role: .callee, number: "0138888888888", uniqueid: "19867",
                           channel: "Local/0138888888888@hosted-dialout-7636;1",
                           ringEpoch: t, answerEpoch: t + 8, hangupEpoch: t + 46,
-                          ringSeconds: 8, answerSeconds: 38, talkSeconds: 38, holdSeconds: 0),
+                          ringSeconds: 8, answerSeconds: 38, talkSeconds: 38, holdSeconds: 0,
+                          talkStartEpoch: t + 8, endEpoch: t + 46),
             ]
         )
     }
@@ -112,11 +114,13 @@ enum VendorFlows {
                 CallParty(party: 1, role: .caller, number: "0138888888888", uniqueid: "1555",
                           channel: "Local/0138888888888@hosted-dialin-701a;1",
                           ringEpoch: t, answerEpoch: t + 3, hangupEpoch: t + 107,
-                          ringSeconds: 3, answerSeconds: 104, talkSeconds: 104, holdSeconds: 0),
+                          ringSeconds: 3, answerSeconds: 104, talkSeconds: 104, holdSeconds: 0,
+                          talkStartEpoch: t + 3, endEpoch: t + 107),
                 CallParty(party: 2, role: .agent, number: "041139735857", uniqueid: "1556",
                           channel: "Local/041139735857@hosted-dialin-531a;1",
                           ringEpoch: t, answerEpoch: t + 3, hangupEpoch: t + 107,
-                          ringSeconds: 3, answerSeconds: 104, talkSeconds: 104, holdSeconds: 0),
+                          ringSeconds: 3, answerSeconds: 104, talkSeconds: 104, holdSeconds: 0,
+                          talkStartEpoch: t + 3, endEpoch: t + 107),
             ]
         )
     }

@@ -32,7 +32,7 @@ import Testing
             // Reading needs no write: the reports still work.
             let report = try await astercdr(["report", "summary", "--db", db, "--format", "csv"])
             #expect(report.status == 0)
-            #expect(report.stdout.hasSuffix("\r\n2,2,0,0,100.0,3.0,,100.0,100.0,71.0,71.0,142,3\r\n"))
+            #expect(report.stdout.hasSuffix("\r\n2,2,0,0,100.0,3.0,,100.0,100.0,71.0,71.0,142,0,3\r\n"))
 
             try ReadOnlyFile.set(db, readOnly: false)
             let again = try await astercdr(["ingest", sample, "--db", db])

@@ -39,7 +39,7 @@ import Testing
             #expect(lines.last == "(the 50 newest shown; --limit N shows more, --limit 0 all)")
 
             // The figures, worked out here from the calls table itself.
-            let rows = try query(db, "SELECT lower(direction), disposition, wait_seconds, talk_seconds, hold_seconds FROM calls")
+            let rows = try query(db, "SELECT lower(direction), disposition, wait_seconds, talk_seconds, hold_seconds, acw_seconds FROM calls")
             let dialin = rows.filter { $0[0] == "dialin" }
             let answered = rows.filter { $0[1] == "answered" }
             let answeredIn = dialin.filter { $0[1] == "answered" }
@@ -57,7 +57,9 @@ import Testing
             #expect(summary["asa_seconds"] as? Double == tenths(answeredIn.map { int($0[2]) }.reduce(0, +), answeredIn.count))
             let within = answeredIn.filter { int($0[2]) <= 20 }.count
             #expect(summary["service_level"] as? Double == tenths(within * 100, dialin.count))
-            #expect(summary["aht_seconds"] as? Double == tenths(answered.map { int($0[3]) + int($0[4]) }.reduce(0, +), answered.count))
+            #expect(summary["aht_seconds"] as? Double == tenths(answered.map { int($0[3]) + int($0[4]) + int($0[5]) }.reduce(0, +), answered.count))
+            #expect(summary["total_acw_seconds"] as? Int == rows.map { int($0[5]) }.reduce(0, +))
+            #expect(rows.contains { int($0[5]) > 0 })
             #expect(summary["total_talk_seconds"] as? Int == rows.map { int($0[3]) }.reduce(0, +))
             #expect(summary["max_wait_seconds"] as? Int == dialin.map { int($0[2]) }.max())
         }

@@ -25,6 +25,8 @@ struct GeneratedCall {
     var isDialout: Bool { direction?.lowercased() == "dialout" }
     var answered: Bool { disposition == "answered" }
     var agentsRung: Int { parties.filter { $0.role == "AGENT" }.count }
+    /// The after-call work of its AGENT parties (SPEC 6.3).
+    var acw: Int64 { parties.filter { $0.role == "AGENT" }.map(\.acw).reduce(0, +) }
 }
 
 struct GeneratedParty {
@@ -34,6 +36,7 @@ struct GeneratedParty {
     var ring: Int64
     var talk: Int64
     var hold: Int64
+    var acw: Int64 = 0
 }
 
 /// A deterministic random source, so a failure can be replayed.
@@ -112,8 +115,9 @@ enum Dataset {
         switch disposition {
         case "answered", "no_answer", "failed":
             let talking = disposition == "answered"
+            // Wrap-up after the calls it talked in, taken from the talk so the dice stay as they were.
             call.parties.append(GeneratedParty(role: "AGENT", number: handler, answered: true, ring: Int64(dice.next(15)),
-                                               talk: talking ? talk : 0, hold: talking ? hold : 0))
+                                               talk: talking ? talk : 0, hold: talking ? hold : 0, acw: talking ? talk % 37 : 0))
         case "agent_no_answer":
             call.parties.append(GeneratedParty(role: "AGENT", number: handler, answered: false, ring: Int64(dice.next(30)), talk: 0, hold: 0))
         default:
@@ -134,19 +138,19 @@ enum Dataset {
             INSERT INTO call_records (session_no, direction, disposition, complete, customer_number, agent_number, agents_rung,
                 did, team_id, group_id, modeltype, model_id, start_time, start_epoch, answer_time, answer_epoch,
                 end_time, end_epoch, duration_seconds, wait_seconds, talk_seconds, hold_seconds, hangup_by,
-                event_count, assembled_at)
+                event_count, assembled_at, agent, acw_seconds)
             VALUES ((SELECT session_no FROM sessions WHERE sessionid = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, unixepoch(?13),
                 CASE WHEN ?3 = 'answered' THEN datetime(?13, '+' || ?14 || ' seconds') END,
                 CASE WHEN ?3 = 'answered' THEN unixepoch(?13) + ?14 END,
                 datetime(?13, '+' || (?14 + ?15 + ?16) || ' seconds'), unixepoch(?13) + ?14 + ?15 + ?16,
-                ?14 + ?15 + ?16, ?14, ?15, ?16, 'customer', 5, '2026-11-25T00:00:00.000Z')
+                ?14 + ?15 + ?16, ?14, ?15, ?16, 'customer', 5, '2026-11-25T00:00:00.000Z', ?6, ?17)
             """)
         let insertParty = try db.prepare("""
             INSERT INTO parties (session_no, party, role, number, ring_time, ring_epoch, answer_time, answer_epoch,
-                ring_seconds, answer_seconds, talk_seconds, hold_seconds, call_start_time)
+                ring_seconds, answer_seconds, talk_seconds, hold_seconds, call_start_time, agent, acw_seconds)
             VALUES ((SELECT session_no FROM sessions WHERE sessionid = ?1), ?2, ?3, ?4, ?5, unixepoch(?5),
                 CASE WHEN ?6 THEN datetime(?5, '+' || ?7 || ' seconds') END, CASE WHEN ?6 THEN unixepoch(?5) + ?7 END,
-                ?7, CASE WHEN ?6 THEN ?8 + ?9 END, ?8, ?9, ?5)
+                ?7, CASE WHEN ?6 THEN ?8 + ?9 END, ?8, ?9, ?5, CASE WHEN ?3 IN ('AGENT', 'CONSULT') THEN ?4 END, ?10)
             """)
         try db.transaction { () throws(SQLiteError) in
             for call in calls {
@@ -169,6 +173,7 @@ enum Dataset {
                 try s.bind(call.wait, at: 14)
                 try s.bind(call.talk, at: 15)
                 try s.bind(call.hold, at: 16)
+                try s.bind(call.acw, at: 17)
                 try s.run()
                 for (offset, party) in call.parties.enumerated() {
                     let p = insertParty
@@ -181,6 +186,7 @@ enum Dataset {
                     try p.bind(party.ring, at: 7)
                     try p.bind(party.talk, at: 8)
                     try p.bind(party.hold, at: 9)
+                    try p.bind(party.acw, at: 10)
                     try p.run()
                 }
             }

@@ -35,8 +35,9 @@ enum Expected {
             "service_level": percent(withinServiceLevel, dialin.count),
             "service_level_answered": percent(withinServiceLevel, dialinAnswered.count),
             "avg_talk_seconds": average(answered.map(\.talk)),
-            "aht_seconds": average(answered.map { $0.talk + $0.hold }),
+            "aht_seconds": average(answered.map { $0.talk + $0.hold + $0.acw }),
             "total_talk_seconds": "\(calls.map(\.talk).reduce(0, +))",
+            "total_acw_seconds": "\(calls.map(\.acw).reduce(0, +))",
             "max_wait_seconds": dialin.map(\.wait).max().map { "\($0)" } ?? "",
         ]
     }
@@ -86,7 +87,8 @@ enum Expected {
         }
     }
 
-    /// Per agent over its AGENT parties; `only` keeps one agent's row.
+    /// Per agent over its AGENT parties; `only` keeps one agent's row. The dataset has calls but no
+    /// events, so no time has passed: the time figures are 0, occupancy empty (SPEC 6.4).
     static func agents(_ calls: [GeneratedCall], only: String? = nil) -> [[String: String]] {
         var parties: [String: [GeneratedParty]] = [:]
         for call in calls {
@@ -108,6 +110,12 @@ enum Expected {
                 "avg_talk_seconds": tenths(talk, Int64(answered.count)),
                 "hold_seconds": "\(offered.map(\.hold).reduce(0, +))",
                 "avg_ring_seconds": average(answered.map(\.ring)),
+                "acw_seconds": "0",
+                "aht_seconds": average(answered.map { $0.talk + $0.hold + $0.acw }),
+                "login_seconds": "0",
+                "pause_seconds": "0",
+                "available_seconds": "0",
+                "occupancy": "",
             ]
         }
     }

@@ -77,7 +77,7 @@ import Testing
             let zero = Expected.summary([])
             #expect(zero["answer_rate"] == "" && zero["max_wait_seconds"] == "" && zero["total_talk_seconds"] == "0")
             #expect(CSVReader.rows(try fixture.report(.summary, empty, .csv)) == [zero])
-            #expect(try fixture.report(.summary, empty, .csv).hasSuffix("\r\n0,0,0,0,,,,,,,,0,\r\n"))
+            #expect(try fixture.report(.summary, empty, .csv).hasSuffix("\r\n0,0,0,0,,,,,,,,0,0,\r\n"))
             let json = try JSONRows.array(fixture.report(.summary, empty, .json))
             #expect(json.count == 1 && JSONRows.differences(json[0], zero).isEmpty)
             #expect(json[0]["asa_seconds"] is NSNull)
@@ -129,7 +129,7 @@ import Testing
         try withFixture { fixture in
             let rows = try JSONRows.array(fixture.listing(CallFilter(), limit: 1))
             #expect(Array(rows[0].keys).sorted() == [
-                "agent_number", "agents_rung", "answer_epoch", "answer_time", "assembled_at", "complete", "customer_number",
+                "acw_seconds", "agent", "agent_number", "agents_rung", "answer_epoch", "answer_time", "assembled_at", "complete", "customer_number",
                 "did", "direction", "disposition", "duration_seconds", "end_epoch", "end_time", "event_count", "group_id",
                 "hangup_by", "hold_seconds", "model_id", "modeltype", "sessionid", "start_epoch", "start_time",
                 "talk_seconds", "team_id", "wait_seconds",
