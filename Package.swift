@@ -68,8 +68,9 @@ let package = Package(
         .target(name: "FuzzChecks", dependencies: ["CallEvents", "CallStore", "SQLite"], path: "Fuzz/FuzzChecks"),
         .executableTarget(name: "FuzzParser", dependencies: ["FuzzChecks"], path: "Fuzz/FuzzParser"),
         .executableTarget(name: "FuzzIngest", dependencies: ["FuzzChecks"], path: "Fuzz/FuzzIngest"),
-        // Helpers the test targets share (temporary folders and databases, SQL rows as text, the repository's root).
-        .target(name: "TestSupport", dependencies: ["SQLite"], path: "Tests/TestSupport"),
+        // Helpers the test targets share (temporary folders and databases, SQL rows as text, the repository's root,
+        // events written as an ingest writes them, a hand-worked agent's shift).
+        .target(name: "TestSupport", dependencies: ["SQLite", "CallStore"], path: "Tests/TestSupport"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "TestSupport"]),
         // The command line's parsing, through the executable's own commands (@testable import astercdr).
         .testTarget(

@@ -34,8 +34,17 @@ struct AgentTimeQuery {
         return statement.optionalInt64(at: 0)
     }
 
-    /// Each agent's intervals and calls that overlap `range` (only `agent`'s when it is given).
-    func timelines(over range: Range<Int64>, agent: String? = nil) throws(SQLiteError) -> [String: AgentTimeline] {
+    /// Each agent's intervals and calls that overlap `range` (only those of `agents` when given).
+    func timelines(over range: Range<Int64>, agents: Set<String>? = nil) throws(SQLiteError) -> [String: AgentTimeline] {
+        guard let agents else { return try timelines(over: range, agent: nil) }
+        var timelines: [String: AgentTimeline] = [:]
+        for agent in agents {
+            timelines.merge(try self.timelines(over: range, agent: agent)) { $1 }
+        }
+        return timelines
+    }
+
+    private func timelines(over range: Range<Int64>, agent: String?) throws(SQLiteError) -> [String: AgentTimeline] {
         var timelines = try intervals(over: range, agent: agent)
         guard !range.isEmpty else { return timelines }
         for call in try calls(over: range, agent: agent) {

@@ -56,7 +56,9 @@ public final class CallReports {
         // interval in the range has a row, with or without calls.
         let times = AgentTimeQuery(database: database, clock: clock)
         let range = try times.range(of: filter)
-        let timelines = try times.timelines(over: range, agent: filter.agent)
+        // With --agent, its key and the keys its number goes by in the calls.
+        let only = filter.agent.map { Set(rows.keys.compactMap { $0 }).union([$0]) }
+        let timelines = try times.timelines(over: range, agents: only)
         for (agent, timeline) in timelines where rows[agent] != nil || !timeline.intervals.isEmpty {
             rows[agent, default: AgentTally()].time = AgentTime.figures(intervals: timeline.intervals, calls: timeline.calls, over: range)
         }

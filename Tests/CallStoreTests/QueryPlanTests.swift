@@ -16,6 +16,19 @@ import Testing
         ("a consultant's parties by number", "SELECT * FROM call_parties WHERE role = 'CONSULT' AND number = ?"),
         ("an event by its raw_id", "SELECT * FROM raw_events WHERE id = ?"),
         ("an agent's offers (README)", "SELECT * FROM agent_parties WHERE agent = ? AND NOT answered"),
+        ("an agent's intervals (SPEC 2)", "SELECT * FROM agent_states WHERE agent = ?"),
+        ("an agent's intervals of a day", "SELECT * FROM agent_states WHERE agent = ? AND start_time >= ? AND start_time < ?"),
+        ("the calls an agent handled", "SELECT * FROM calls WHERE agent = ?"),
+        ("the writer's reading back of an agent's events (AgentRows)", """
+            SELECT raw_id FROM event_log
+            WHERE coalesce(agentno, activenum) = ? AND session_no IS NULL AND event IS NOT NULL AND duplicate_of IS NULL
+            ORDER BY raw_id
+            """),
+        ("the writer's reading back of an agent's answered parties (AgentRows)", """
+            SELECT session_no, party, end_epoch FROM parties
+            WHERE agent = ? AND role IN ('AGENT', 'CONSULT') AND role = 'AGENT' AND answer_epoch IS NOT NULL
+            """),
+        ("the newest event time (report agents, agent_days)", "SELECT max(event_epoch) FROM event_log"),
         ("the writer's look-up of an agent's earlier copies (AgentDuplicates)", """
             SELECT raw_id FROM event_log WHERE coalesce(agentno, activenum) IS ?1
                 AND coalesce(eventid, CASE WHEN time_estimated = 0 THEN event_time END) IS ?2 AND fingerprint = ?3
@@ -28,7 +41,7 @@ import Testing
         let sql = Self.searches.first { $0.what == what }!.sql
         try withTemporaryDirectory { dir in
             let store = try CallStore(path: dir.appendingPathComponent("cdr.db").path, access: .create, timeZone: "Asia/Shanghai")
-            try EventWriter(store: store).ingest(vendorFlowLines)
+            try EventWriter(store: store).ingest(vendorFlowLines + AgentShift.lines)
             let plan = try store.database.rows("EXPLAIN QUERY PLAN " + sql).map { $0[3] ?? "" }
             // The views name their tables by alias, and every table under them grows with the
             // traffic: no SCAN at all.

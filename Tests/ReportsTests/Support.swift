@@ -56,16 +56,10 @@ func withVendorFlows<T>(_ body: (String, CallReports) throws -> T) throws -> T {
     try withTemporaryDirectory { dir in
         let path = dir.appendingPathComponent("cdr.db").path
         let store = try CallStore(path: path, access: .create, timeZone: "Asia/Shanghai")
-        let writer = try EventWriter(store: store)
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent("samples/vendor-flows.txt"), encoding: .utf8)
         let lines = text.split(separator: "\n").map(String.init)
             + ["sessionid=open1&source=AGENT&event=ringing&activenum=1001&uniqueid=9&eventTime=2026-11-02 09:00:00&from=dialin"]
-        try writer.begin()
-        for line in lines {
-            var bytes = Array(line.utf8)
-            _ = try bytes.withUnsafeMutableBytes { try writer.record(UnsafeRawBufferPointer($0), origin: "test", received: Received(millis: 1_793_581_200_000)) }
-        }
-        _ = try writer.commit()
+        try EventWriter(store: store).ingest(lines, receivedMillis: 1_793_581_200_000)
         return try body(path, CallReports(CallStore(path: path, access: .read, timeZone: nil)))
     }
 }
