@@ -13,7 +13,7 @@ public final class IngestHarness {
     private var writer: EventWriter
     private var keeper: SessionKeeper
     /// The tables under the SPEC names, children first.
-    private let tables = ["parties", "call_records", "pending_sessions", "event_log", "sessions", "origins", "ingest_cursors"]
+    private let tables = ["agent_intervals", "parties", "call_records", "pending_sessions", "event_log", "sessions", "origins", "ingest_cursors"]
 
     /// When the first batch arrives, in Unix milliseconds; fixed, so runs are reproducible.
     private static let firstArrival: Int64 = 1_764_046_800_123
@@ -104,18 +104,19 @@ public final class IngestHarness {
         return nil
     }
 
-    /// `assemble --all` gives the same records for the same events (SPEC 3, README).
+    /// `assemble --all` gives the same records and agents' intervals for the same events (SPEC 3, 6.2).
     private func checkRebuild() throws -> String? {
         let before = try callRows()
         _ = try keeper.rebuildAll(now: Received(millis: Self.firstArrival + Self.staleCheckDelay + 10_000))
         let after = try callRows()
         guard before != after else { return nil }
         let changed = zip(before, after).first { $0 != $1 }.map { "\n  live:    \($0.0)\n  rebuilt: \($0.1)" } ?? ""
-        return "assemble --all changed the call records (\(before.count) rows before, \(after.count) after)\(changed)"
+        return "assemble --all changed the call records or agents' intervals (\(before.count) rows before, \(after.count) after)\(changed)"
     }
 
     private func callRows() throws -> [[String?]] {
         try rows("SELECT * FROM calls ORDER BY sessionid") + rows("SELECT * FROM call_parties ORDER BY sessionid, party")
+            + rows("SELECT * FROM agent_states ORDER BY start_raw_id")
     }
 
     private func count(_ sql: String) throws -> Int {

@@ -3,6 +3,21 @@
 /// checked by `DuplicateCheck`, since SPEC 1.4 compares parsed events, which SQL cannot.
 enum StoreInvariants {
     static let all: [(rule: String, violations: String)] = [
+        ("a call's ACW is the sum of its AGENT parties' (SPEC 6.3)", """
+            SELECT count(*) FROM calls c WHERE c.acw_seconds <>
+                (SELECT coalesce(sum(p.acw_seconds), 0) FROM call_parties p WHERE p.sessionid = c.sessionid AND p.role = 'AGENT')
+            """),
+        ("a party's ACW is the closed acw interval that belongs to it (SPEC 6.3)", """
+            SELECT count(*) FROM call_parties p WHERE p.acw_seconds <> coalesce((SELECT a.seconds FROM agent_states a
+                WHERE a.state = 'acw' AND a.acw_sessionid = p.sessionid AND a.acw_party = p.party AND a.seconds IS NOT NULL), 0)
+            """),
+        ("an interval ends at or after its start, and only an acw belongs to a call (SPEC 6.2, 6.3)", """
+            SELECT count(*) FROM agent_states WHERE seconds < 0 OR (state <> 'acw' AND acw_party IS NOT NULL)
+            """),
+        ("an agent has at most one open interval of a kind (and group) (SPEC 6.2)", """
+            SELECT count(*) FROM (SELECT 1 FROM agent_states WHERE end_epoch IS NULL
+                GROUP BY agent, state, group_id HAVING count(*) > 1)
+            """),
         ("extra is a JSON object (SPEC 2.1)", """
             SELECT count(*) FROM events WHERE extra IS NOT NULL AND (json_valid(extra) = 0 OR json_type(extra) <> 'object')
             """),
