@@ -85,6 +85,7 @@ final class AgentKeeper {
             } else {
                 try write(agent.desired(), for: agent)
                 agent.foldIfFull()
+                agent.pruneParties()
             }
         }
         touched.removeAll(keepingCapacity: true)

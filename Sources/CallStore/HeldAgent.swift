@@ -24,6 +24,9 @@ final class HeldAgent {
     private(set) var everyEventHasEventid: Bool
     /// Its answered AGENT parties that an `acw` after the fold point can belong to.
     private(set) var parties: [AnsweredParty] = []
+    /// Parties ending before this were let go (`pruneParties`): an `acw` that starts earlier may
+    /// have belonged to one of them.
+    private var partiesKeptFrom: Int64 = .min
     /// The intervals open at the fold point or opened after it, as stored, by their opening event.
     var stored: [Int64: StoredInterval] = [:]
     /// The `acw_seconds` stored on the parties the intervals of `stored` belong to.
@@ -53,17 +56,23 @@ final class HeldAgent {
         if let folded = foldedThrough, AgentOrderKey(event, byEventid: everyEventHasEventid) <= folded {
             needsReload = true
         }
+        if event.epoch < partiesKeptFrom { needsReload = true }
         events.append(event)
     }
 
     /// The agent's answered parties of one call are now `answered` (none when the call has no
     /// answered party of this agent any more).
     func replaceParties(ofSession session: Int64, with answered: [AnsweredParty], oldEnds: [Int64]) {
-        let foldEpoch = foldedThrough?.epoch
-        if let foldEpoch, (oldEnds + answered.map(\.end)).contains(where: { $0 <= foldEpoch }) {
+        let ends = oldEnds + answered.map(\.end)
+        if let foldEpoch = foldedThrough?.epoch, ends.contains(where: { $0 <= foldEpoch }) {
             // An ACW already folded may belong to it, or may have.
             needsReload = true
         }
+        // Parties that ended before `partiesKeptFrom` were let go: one of them may be the latest
+        // before an ACW once this call's end moves below the latest kept one.
+        let keptLatestMovesBack = parties.contains { $0.session == session && $0.end == partiesKeptFrom }
+            && !answered.contains { $0.end >= partiesKeptFrom }
+        if ends.contains(where: { $0 < partiesKeptFrom }) || keptLatestMovesBack { needsReload = true }
         parties.removeAll { $0.session == session }
         parties.append(contentsOf: answered)
         storedAcw = storedAcw.filter { $0.key.session != session }
@@ -91,7 +100,22 @@ final class HeldAgent {
         events = all
         everyEventHasEventid = all.allSatisfy { $0.eventid.map { !$0.allSatisfy(\.isWhitespace) } ?? false }
         self.parties = parties
+        partiesKeptFrom = .min
         needsReload = false
+        pruneParties()
+    }
+
+    /// Keeps the parties an `acw` of the held events, or a later one, can belong to: those ending
+    /// after the earliest held event, and the latest one before it. An agent whose events never
+    /// come (no ACW events at all) keeps only its latest call.
+    func pruneParties() {
+        guard parties.count > Self.windowCapacity / 4 else { return }
+        let earliest = events.map(\.epoch).min() ?? .max
+        let kept = parties.filter { $0.end > earliest }
+        guard let latestBefore = parties.filter({ $0.end <= earliest })
+            .max(by: { ($0.end, $0.session, $0.party) < ($1.end, $1.session, $1.party) }) else { return }
+        parties = kept + [latestBefore]
+        partiesKeptFrom = max(partiesKeptFrom, latestBefore.end)
     }
 
     /// Folds the older events into `base` when more than the window holds; `stored` and
@@ -106,10 +130,7 @@ final class HeldAgent {
         let last = sorted[folding - 1]
         foldedThrough = AgentOrderKey(last, byEventid: everyEventHasEventid)
         events = Array(sorted[folding...])
-        let foldEpoch = last.epoch
-        // The latest party ending at or before the fold can still own the first ACW after it.
-        let before = parties.filter { $0.end <= foldEpoch }.max { ($0.end, $0.session, $0.party) < ($1.end, $1.session, $1.party) }
-        parties = parties.filter { $0.end > foldEpoch } + (before.map { [$0] } ?? [])
+        pruneParties()
         let keep = desired()
         stored = stored.filter { keep[$0.key] != nil }
         let owners = Set(stored.values.compactMap(\.owner))

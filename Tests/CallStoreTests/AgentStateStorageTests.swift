@@ -124,4 +124,32 @@ import Testing
                 == [["logged_in", "2026-11-02 09:00:00"], ["paused", "2026-11-02 09:00:30"]])
         }
     }
+
+    /// An agent that sends no wrap-up events keeps only its latest calls in memory; a wrap-up
+    /// that then arrives for an early call reads the agent back and finds its call.
+    @Test func aWrapUpForACallLetGoReadsTheAgentBack() throws {
+        func call(_ n: Int) -> [String] {
+            let session = String(format: "ca11%028x", n)
+            let time = { (second: Int) in String(format: "2026-11-02 %02d:%02d:%02d", 9 + (n * 120 + second) / 3600, (n * 120 + second) / 60 % 60, (n * 120 + second) % 60) }
+            return [
+                "calleridnum=0139\(n)&source=CALLER&event=incoming&uniqueid=c\(n)&sessionid=\(session)&eventTime=\(time(0))&from=dialin",
+                "activenum=041100000003&agentno=8003&source=AGENT&event=answer&uniqueid=a\(n)&sessionid=\(session)&eventTime=\(time(5))&from=dialin",
+                "calleridnum=0139\(n)&source=CALLER&event=hangup&uniqueid=c\(n)&sessionid=\(session)&eventTime=\(time(60))&from=dialin",
+                "activenum=041100000003&agentno=8003&source=AGENT&event=hangup&uniqueid=a\(n)&sessionid=\(session)&eventTime=\(time(60))&from=dialin",
+                "source=CONVERSATION&event=hangup&uniqueid=0&sessionid=\(session)&eventTime=\(time(60))&from=dialin",
+            ]
+        }
+        // Call 10 ends at 09:21:00; its wrap-up comes after the 100 calls.
+        let wrapUp = ["agentno=8003&event=hangupacw&eventTime=2026-11-02 09:21:00", "agentno=8003&event=acwstop&eventTime=2026-11-02 09:21:25"]
+        try withTemporaryDirectory { dir in
+            let (late, writer) = try open(dir, "late.db")
+            for n in 0..<100 { try writer.ingest(call(n)) }
+            #expect(try writer.sessions.agents.agent("8003").parties.count <= HeldAgent.windowCapacity / 4 + 1)
+            try writer.ingest(wrapUp)
+            let owner = "SELECT acw_sessionid, seconds FROM agent_states WHERE state = 'acw'"
+            #expect(try late.database.rows(owner) == [[String(format: "ca11%028x", 10), "25"]])
+            #expect(try late.database.rows("SELECT sessionid, acw_seconds FROM calls WHERE acw_seconds > 0")
+                == [[String(format: "ca11%028x", 10), "25"]])
+        }
+    }
 }
