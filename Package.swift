@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        // What supervisors ask: call listings, one call, and reports, as table, CSV or JSON.
+        // What supervisors ask: call listings, one call, and reports, as table, CSV, JSON or an HTML page.
         .target(name: "Reports", dependencies: ["SQLite", "CallStore", "CallEvents", "CallAssembly", "AgentStates"]),
         .executableTarget(
             name: "astercdr",

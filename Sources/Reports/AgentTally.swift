@@ -59,6 +59,14 @@ struct AgentTally {
     static let tableColumns = ["agent", "offered", "answered", "handled", "talk_seconds", "aht_seconds",
                                "acw_seconds", "login_seconds", "pause_seconds", "available_seconds", "occupancy"]
 
+    /// The HTML page: each agent's talk, after-call work and available time side by side.
+    static func pageShape(_ filter: CallFilter) -> PageShape {
+        let time = ChartShape(
+            id: "chart-agents-time", caption: "Agents' time: talk, after-call work and available", key: "agent",
+            bars: .sideBySide([("talk_seconds", "talk"), ("acw_seconds", "after-call work"), ("available_seconds", "available")]))
+        return PageShape(heading: "Agents", scope: filter.scope, charts: [time])
+    }
+
     /// The row of `columns` after the agent.
     var figures: [ReportValue] {
         [

@@ -11,19 +11,10 @@ final class CSVRowWriter: RowWriter {
     }
 
     func write(_ row: [ReportValue]) {
-        sink.write(CSV.record(row.map(Self.field)))
+        sink.write(CSV.record(row.map(\.plainText)))
     }
 
     func finish(totals: [ReportValue]?) {}
 
     func note(_ text: String) {}
-
-    static func field(_ value: ReportValue) -> String {
-        switch value {
-        case .null: ""
-        case .integer(let integer): String(integer)
-        case .text(let text): text
-        case .tenths(let tenths): Tenths.text(tenths)
-        }
-    }
 }

@@ -29,6 +29,7 @@ struct CallDetail {
 
 extension CallReports {
     /// `call SESSIONID`. False when the database has neither a record nor an event of that session.
+    /// One call has no HTML page (the command refuses `html`): it is written as the table.
     public func writeCall(_ sessionid: String, format: OutputFormat, to sink: TextSink) throws(SQLiteError) -> Bool {
         let detail = try inSnapshot { () throws(SQLiteError) in try CallDetail(database, sessionid: sessionid) }
         guard !detail.isEmpty else { return false }
@@ -52,7 +53,7 @@ extension CallReports {
                 writer.begin(columns)
                 rows.forEach(writer.write)
             }
-        case .table:
+        case .table, .html:
             CallDetailTable(detail).write(to: sink)
         }
         return true

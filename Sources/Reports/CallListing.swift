@@ -18,7 +18,8 @@ extension CallReports {
         try inSnapshot { () throws(SQLiteError) in
             let statement = try database.prepare(sql)
             try parameters.bind(to: statement)
-            let writer = format.writer(sink, table: TableShape(shown: Self.listingTable))
+            let page = PageShape(heading: "Calls", scope: filter.scope + " Newest first.")
+            let writer = format.writer(sink, table: TableShape(shown: Self.listingTable), page: page)
             writer.begin(columns)
             let complete = columns.firstIndex { $0.name == "complete" }!
             let disposition = columns.firstIndex { $0.name == "disposition" }!

@@ -17,23 +17,29 @@ public final class CallReports {
     }
 
     /// `report KIND`: one pass of SQL aggregates over the calls `filter` matches.
-    public func writeReport(_ kind: ReportKind, filter: CallFilter, serviceLevel: Int = 20, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
+    /// `serviceLevelTarget` (percent) is the line an HTML page's service-level chart is drawn against.
+    public func writeReport(
+        _ kind: ReportKind, filter: CallFilter, serviceLevel: Int = 20, serviceLevelTarget: Int = 80, format: OutputFormat, to sink: TextSink
+    ) throws(SQLiteError) {
         try inSnapshot { () throws(SQLiteError) in
             if let grouping = kind.grouping {
-                try writeSummary(grouping, filter: filter, serviceLevel: serviceLevel, format: format, to: sink)
+                let page = grouping.pageShape(filter, target: serviceLevelTarget)
+                try writeSummary(grouping, filter: filter, serviceLevel: serviceLevel, format: format, page: page, to: sink)
             } else {
                 try writeAgents(filter: filter, format: format, to: sink)
             }
         }
     }
 
-    private func writeSummary(_ grouping: Grouping, filter: CallFilter, serviceLevel: Int, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
+    private func writeSummary(
+        _ grouping: Grouping, filter: CallFilter, serviceLevel: Int, format: OutputFormat, page: PageShape, to sink: TextSink
+    ) throws(SQLiteError) {
         var parameters = SQLParameters()
         let statement = try database.prepare(SummaryQuery.sql(grouping, filter: filter, serviceLevel: serviceLevel, &parameters))
         try parameters.bind(to: statement)
         let keys = grouping.keyColumns
         let figures = CallTally.columns(serviceLevel: serviceLevel)
-        let writer = format.writer(sink, table: grouping.tableShape())
+        let writer = format.writer(sink, table: grouping.tableShape(), page: page)
         writer.begin(keys + figures)
         var total = CallTally()
         while try statement.step() {
@@ -62,7 +68,7 @@ public final class CallReports {
         for (agent, timeline) in timelines where rows[agent] != nil || !timeline.intervals.isEmpty {
             rows[agent, default: AgentTally()].time = AgentTime.figures(intervals: timeline.intervals, calls: timeline.calls, over: range)
         }
-        let writer = format.writer(sink, table: TableShape(shown: AgentTally.tableColumns))
+        let writer = format.writer(sink, table: TableShape(shown: AgentTally.tableColumns), page: AgentTally.pageShape(filter))
         writer.begin(AgentTally.columns)
         var total = AgentTally()
         for agent in rows.keys.sorted(by: AgentOrdering.precedes) {

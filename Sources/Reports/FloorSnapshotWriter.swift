@@ -14,7 +14,7 @@ extension CallReports {
     }
 }
 
-/// Writes a `FloorSnapshot` as a table for a terminal or as JSON (`csv` is refused by the command).
+/// Writes a `FloorSnapshot` as a table for a terminal or as JSON (`csv` and `html` are refused by the command).
 struct FloorSnapshotWriter {
     let snapshot: FloorSnapshot
     let clock: ZoneClock

@@ -48,4 +48,30 @@ enum Grouping: Equatable {
                 bar: TableRowWriter.BarColumn(total: "calls", part: "answered", legend: "bar: calls, \(Bar.solid) answered \(Bar.light) not answered"))
         }
     }
+
+    /// The HTML page: calls answered and not per hour or day, and the service level against
+    /// `target` percent per hour or day and over the whole range.
+    func pageShape(_ filter: CallFilter, target: Int) -> PageShape {
+        func againstTarget(_ per: String) -> ChartShape {
+            ChartShape(
+                id: "chart-service-level", caption: "Service level\(per), against the target of \(target)%",
+                key: keyColumns.first?.name, bars: .againstTarget(column: "service_level", target: target))
+        }
+        func calls(_ per: String) -> ChartShape {
+            ChartShape(
+                id: "chart-calls", caption: "Calls\(per): answered and not answered", key: keyColumns[0].name,
+                bars: .split(total: "calls", part: "answered", partLabel: "answered", restLabel: "not answered"))
+        }
+        switch self {
+        case .none: return PageShape(heading: "Calls: summary", scope: filter.scope, charts: [againstTarget("")])
+        case .team: return PageShape(heading: "Calls by team", scope: filter.scope)
+        case .group: return PageShape(heading: "Calls by agent group", scope: filter.scope)
+        case .campaign: return PageShape(heading: "Calls by campaign", scope: filter.scope)
+        case .did: return PageShape(heading: "Calls by DID", scope: filter.scope)
+        case .hour:
+            return PageShape(heading: "Calls by hour of day", scope: filter.scope, charts: [calls(" per hour of day"), againstTarget(" per hour of day")])
+        case .date:
+            return PageShape(heading: "Calls by day", scope: filter.scope, charts: [calls(" per day"), againstTarget(" per day")])
+        }
+    }
 }

@@ -13,6 +13,17 @@ public enum ReportValue: Sendable, Equatable {
     init(_ integer: Int64?) {
         self = integer.map(ReportValue.integer) ?? .null
     }
+
+    /// The value as CSV writes it and an HTML page keeps it beside what it shows: whole seconds,
+    /// one decimal, "" for nothing.
+    var plainText: String {
+        switch self {
+        case .null: ""
+        case .integer(let integer): String(integer)
+        case .text(let text): text
+        case .tenths(let tenths): Tenths.text(tenths)
+        }
+    }
 }
 
 /// A column of a report: its name (the JSON key and CSV header), its table heading, the longer

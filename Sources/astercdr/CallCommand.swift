@@ -19,6 +19,10 @@ struct CallCommand: ParsableCommand {
     @Option(help: "A table for a terminal, or CSV or JSON with durations in whole seconds.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        if format == .html { throw ValidationError("--format html is for report and calls; call takes table, csv or json") }
+    }
+
     func run() throws {
         let found = try withReports(database) { reports, output in
             try reports.writeCall(sessionid, format: format, to: output)

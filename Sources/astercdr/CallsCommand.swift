@@ -7,7 +7,8 @@ struct CallsCommand: ParsableCommand {
         abstract: "List call records, newest first.",
         discussion: """
             A table shows the main columns (an open call's disposition is marked *); --format csv or \
-            json gives every column of the calls table, durations in whole seconds.
+            json gives every column of the calls table, durations in whole seconds; --format html gives \
+            every column as one page to open or mail.
             """
     )
 
@@ -19,7 +20,7 @@ struct CallsCommand: ParsableCommand {
         transform: { try wholeNumber($0, in: 0...1_000_000_000, "0 lists them all") })
     var limit = 50
 
-    @Option(help: "A table for a terminal, or CSV or JSON with durations in whole seconds.")
+    @Option(help: "A table for a terminal, CSV or JSON with durations in whole seconds, or an HTML page.")
     var format: OutputFormat = .table
 
     func run() throws {

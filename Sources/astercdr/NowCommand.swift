@@ -45,6 +45,7 @@ struct NowCommand: ParsableCommand {
 
     func validate() throws {
         if format == .csv { throw ValidationError("--format csv: now has several tables; use table or json") }
+        if format == .html { throw ValidationError("--format html is for report and calls; now takes table or json") }
         if watch != nil, at != nil { throw ValidationError("--watch redraws the present moment; leave out --at") }
         if watch != nil, format != .table { throw ValidationError("--watch redraws a table; leave out --format \(format.rawValue)") }
     }

@@ -9,7 +9,9 @@ struct ReportCommand: ParsableCommand {
             summary: one set of figures. agents: per agent (offered, answered, missed, handled, talk, \
             hold, ring). teams, groups, campaigns, dids, hourly, daily: the summary's figures per team, \
             agent group, campaign, DID, hour of day, or date. Open calls (complete = 0) count as they \
-            stand. A table shows the main columns with a totals row; csv and json give every column.
+            stand. A table shows the main columns with a totals row; csv and json give every column; \
+            html is one page to open or mail, every column with charts (hourly, daily, agents, and the \
+            service level against --service-level-target).
             """
     )
 
@@ -19,7 +21,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
 
-    @Option(help: "A table for a terminal, or CSV or JSON with durations in whole seconds.")
+    @Option(help: "A table for a terminal, CSV or JSON with durations in whole seconds, or an HTML page with charts.")
     var format: OutputFormat = .table
 
     @Option(
@@ -29,10 +31,19 @@ struct ReportCommand: ParsableCommand {
         transform: { try wholeNumber($0, in: 0...86_400, "seconds of wait allowed, at most a day") })
     var serviceLevel = 20
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            withDefault("The service level to reach, in percent: a line across the service-level chart of --format html.", "80"),
+            valueName: "percent"),
+        transform: { try wholeNumber($0, in: 0...100, "percent of dial-in calls answered in time") })
+    var serviceLevelTarget = 80
+
     func run() throws {
         let filter = try filters.callFilter()
         try withReports(database) { reports, output in
-            try reports.writeReport(kind, filter: filter, serviceLevel: serviceLevel, format: format, to: output)
+            try reports.writeReport(
+                kind, filter: filter, serviceLevel: serviceLevel, serviceLevelTarget: serviceLevelTarget, format: format, to: output)
         }
     }
 }

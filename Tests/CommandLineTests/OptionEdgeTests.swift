@@ -72,6 +72,36 @@ import Testing
         }
     }
 
+    @Test func serviceLevelTargetEdges() {
+        #expect(Parsed(["report", "hourly"]).command(ReportCommand.self)?.serviceLevelTarget == 80)
+        #expect(Parsed(["report", "hourly", "--service-level-target", "0"]).command(ReportCommand.self)?.serviceLevelTarget == 0)
+        #expect(Parsed(["report", "hourly", "--service-level-target", "100"]).command(ReportCommand.self)?.serviceLevelTarget == 100)
+        for text in ["-1", "101", "80%", "80.5", ""] {
+            #expect(Parsed(["report", "hourly", "--service-level-target", text]).refusal
+                == "The value '\(text)' is invalid for '--service-level-target <percent>': must be a whole number 0–100 (percent of dial-in calls answered in time)")
+        }
+    }
+
+    /// An HTML page is a report's or a listing's; `now` and `call` refuse it as a usage error (64)
+    /// naming the formats they take.
+    @Test func htmlIsForReportsAndListings() throws {
+        #expect(Parsed(["report", "daily", "--format", "html"]).command(ReportCommand.self)?.format == .html)
+        #expect(Parsed(["calls", "--format", "html"]).command(CallsCommand.self)?.format == .html)
+        let refused = [
+            (["now", "--format", "html"], "--format html is for report and calls; now takes table or json"),
+            (["call", "abc", "--format", "html"], "--format html is for report and calls; call takes table, csv or json"),
+        ]
+        for (arguments, says) in refused {
+            #expect(Parsed(arguments).refusal == says)
+            do {
+                _ = try AsterCDR.parseAsRoot(arguments)
+                Issue.record("\(arguments) was taken")
+            } catch {
+                #expect(AsterCDR.exitCode(for: error) == .validationFailure)
+            }
+        }
+    }
+
     @Test func simulateCountEdges() {
         #expect(Parsed(["simulate", "--calls", "0"]).command(SimulateCommand.self)?.calls == 0)
         #expect(Parsed(["simulate", "--calls", "100000000"]).command(SimulateCommand.self)?.calls == 100_000_000)

@@ -13,6 +13,9 @@ import Testing
             (["report", "summary", "--service-level=-1"], "Error: The value '-1' is invalid for '--service-level <seconds>': must be a whole number 0–86400 (seconds of wait allowed, at most a day)"),
             (["report", "weekly"], "summary"),
             (["calls", "--format", "xml"], "table"),
+            (["report", "hourly", "--service-level-target", "101"], "Error: The value '101' is invalid for '--service-level-target <percent>': must be a whole number 0–100 (percent of dial-in calls answered in time)"),
+            (["now", "--format", "html"], "Error: --format html is for report and calls; now takes table or json"),
+            (["call", "abc", "--format", "html"], "Error: --format html is for report and calls; call takes table, csv or json"),
         ]
         for (arguments, message) in cases {
             // Usage is checked before the database is opened, so none is needed.

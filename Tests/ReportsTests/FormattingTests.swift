@@ -78,6 +78,21 @@ import Testing
         #expect(Bar.text(part: 0, total: 1, largest: 1000, width: 20) == "░")
         #expect(Bar.text(part: 0, total: 0, largest: 10, width: 10) == "")
     }
+
+    @Test func chartAxesStepAsAPersonCounts() {
+        let axes = [(37, Column.Kind.number), (0, .number), (1200, .number), (3425, .seconds), (40, .seconds), (200_000, .seconds), (0, .percent)]
+            .map { ChartAxis(largest: Int64($0.0), kind: $0.1) }
+        #expect(axes.map(\.step) == [10, 1, 500, 900, 10, 72_000, 200])
+        #expect(axes.map(\.top) == [40, 1, 1500, 3600, 40, 216_000, 1000])
+        #expect(axes[3].ticks == [0, 900, 1800, 2700, 3600])
+    }
+
+    @Test func htmlEscapingLeavesTextAsText() {
+        #expect(HTMLEscape.text("<a href=\"x\">Tom & 'Jerry'</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+        #expect(HTMLEscape.text("tab\there\nand 中文") == "tab\there\nand 中文")
+        // Not even a reference to these is XML: they are replaced.
+        #expect(HTMLEscape.text("a\u{0}b\u{1B}c\u{FFFF}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
+    }
 }
 
 import Foundation
