@@ -96,7 +96,7 @@ final class CallCentre {
 
     /// When the `count`-th agent of `group` to come free is free.
     func soonestFree(of group: String, count: Int) -> Int64 {
-        groups[group]!.map(\.freeAt).sorted()[count - 1]
+        Self.soonestFree(count, among: groups[group]!)[count - 1].freeAt
     }
 
     private func free(among people: [Agent], count: Int, at time: Int64, random: inout SeededRandom) -> ([Agent], Int64) {
@@ -108,9 +108,20 @@ final class CallCentre {
             }
             return (Array(free.prefix(count)), time)
         }
-        let soonest = people.enumerated()
-            .sorted { ($0.element.freeAt, $0.offset) < ($1.element.freeAt, $1.offset) }
-            .prefix(count).map(\.element)
+        let soonest = Self.soonestFree(count, among: people)
         return (soonest, max(time, soonest[count - 1].freeAt))
+    }
+
+    /// The `count` of `people` free soonest, in that order (of those free at the same time, the
+    /// first in `people` first). Asked for every call, and for many when the centre falls behind:
+    /// one pass, not a sort.
+    private static func soonestFree(_ count: Int, among people: [Agent]) -> [Agent] {
+        var soonest: [Agent] = []
+        soonest.reserveCapacity(count + 1)
+        for person in people where soonest.count < count || person.freeAt < soonest[count - 1].freeAt {
+            soonest.insert(person, at: soonest.firstIndex { person.freeAt < $0.freeAt } ?? soonest.count)
+            if soonest.count > count { soonest.removeLast() }
+        }
+        return soonest
     }
 }
