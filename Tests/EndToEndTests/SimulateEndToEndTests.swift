@@ -25,6 +25,8 @@ import Testing
 
             let expected = try ExpectedCalls(truthFile: truth, eventsFile: events)
             #expect(expected.truth.count == 3000)
+            // With agent state, the time of the 40 agents and 5 supervisors follows the calls.
+            #expect(expected.agents.count == 45)
             let mismatches = try await expected.mismatches(db: db)
             #expect(mismatches.isEmpty, "\(mismatches.count) calls differ; the first:\n\(mismatches.prefix(3).joined(separator: "\n"))")
         }
