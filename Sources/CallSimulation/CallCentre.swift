@@ -59,9 +59,11 @@ final class CallCentre {
     static let defaultAgents = 40
 
     /// Everyone is free some time in the ten minutes before `start`, when they logged in. `agents`
-    /// is shared evenly by the 4 groups.
+    /// is shared evenly by the 4 groups; a ring-all call, and a call passed on to the next agent,
+    /// need two of a group.
     init(start: Int64, agents: Int = CallCentre.defaultAgents, random: inout SeededRandom) {
-        let perGroup = max(1, agents / 4)
+        precondition(agents >= 8, "a group needs two agents")
+        let perGroup = agents / 4
         let agentnoDigits = max(3, String(4 * perGroup).count)
         // Numbered from 041139735840 (agentno 8001) on: group 101 first, then 100, 102 and 103.
         let layout: [(group: String, team: String, block: Int)] = [("100", "3", 1), ("101", "3", 0), ("102", "20", 2), ("103", "21", 3)]

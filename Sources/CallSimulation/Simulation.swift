@@ -31,8 +31,8 @@ public struct SimulationOptions: Sendable {
     /// Work out the call record each call should give, and with agent state each agent's time
     /// (see `appendExpectedCalls`).
     public var expectsCalls: Bool
-    /// How many agents take calls, shared by the 4 groups: a busy centre has hundreds, and as many
-    /// calls in flight.
+    /// How many agents take calls (8 or more), shared by the 4 groups: a busy centre has hundreds,
+    /// and as many calls in flight.
     public var agents = CallCentre.defaultAgents
 
     public init(length: Length = .calls(100), seed: UInt64 = 1, start: CivilTime, zone: TimeZone, format: EventFormat = .keyValue,

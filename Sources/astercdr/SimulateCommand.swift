@@ -91,9 +91,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp(withDefault("Agents taking calls, shared by 4 groups (4–4000); calls arrive as often as they can take them.", "40"), valueName: "n"),
+        help: ArgumentHelp(withDefault("Agents taking calls, shared by 4 groups (8–4000: a ring-all call rings two of a group); calls arrive as often as they can take them.", "40"), valueName: "n"),
         transform: { text throws(OptionValueError) in
-            guard let agents = Int(text), (4...4000).contains(agents) else { throw OptionValueError("must be a whole number 4–4000") }
+            guard let agents = Int(text), (8...4000).contains(agents) else { throw OptionValueError("must be a whole number 8–4000") }
             return agents
         })
     var agents = 40

@@ -87,6 +87,7 @@ import Testing
         (["--post", "http://127.0.0.1:9/"], "--post needs --rate"),
         (["--post", "127.0.0.1:9", "--rate", "10"], "is not an http:// or https:// URL"),
         (["--token", "s3cret"], "--token goes with --post"),
+        (["--agents", "7"], "The value '7' is invalid for '--agents <n>': must be a whole number 8–4000"),
     ])
     func badOptionsAreUsageErrors(arguments: [String], message: String) async throws {
         let run = try await astercdr(["simulate"] + arguments)
