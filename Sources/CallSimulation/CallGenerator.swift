@@ -1,11 +1,15 @@
 /// Plays the centre's calls one after another: each call's kind and route, who takes it, and
-/// every moment of it. Agents go through their shift around the calls (login, after-call work,
-/// breaks, logoff), and their agent-state events go on the timeline when asked for.
+/// every moment of it, and puts its events on the timeline. Agents go through their shift around
+/// the calls (AgentShift.swift).
 final class CallGenerator {
     var random: SeededRandom
     let centre: CallCentre
-    private let timeline: Timeline
-    private let sendsAgentState: Bool
+    let timeline: Timeline
+    let sendsAgentState: Bool
+    /// Where each agent's time goes, when the truth needs it (and the traffic has agent state).
+    let timesheets: Timesheets?
+    /// Agent-state events played and not yet on the timeline.
+    var agentEvents: [AgentStateEvent] = []
     private let kinds: [CallKind]
     private let kindWeights: [Double]
     private var customers = CustomerNumbers()
@@ -21,18 +25,18 @@ final class CallGenerator {
     /// `CallCentre.defaultAgents / agents`.
     private let agents: Int
 
-    init(seed: UInt64, start: Int64, agents: Int = CallCentre.defaultAgents, mix: CallMix, agentState: Bool, timeline: Timeline) {
+    init(seed: UInt64, start: Int64, agents: Int = CallCentre.defaultAgents, mix: CallMix, agentState: Bool, timesheets: Timesheets?,
+         timeline: Timeline) {
         random = SeededRandom(seed: seed)
         nextArrival = start
         self.agents = agents
         centre = CallCentre(start: start, agents: agents, random: &random)
         self.timeline = timeline
         sendsAgentState = agentState
+        self.timesheets = timesheets
         kinds = mix.weights.map(\.kind)
         kindWeights = mix.weights.map(\.weight)
-        for agent in centre.everyAgent {
-            agentEvent(.login, agent, at: agent.freeAt)
-        }
+        signInEveryone()
     }
 
     /// Plays the next call: it arrives a few seconds after the one before (or, when the centre has
@@ -44,6 +48,9 @@ final class CallGenerator {
         let arrival = max(nextArrival, centre.soonestFree(of: route.group, count: kind.agentsRungAtOnce) - Self.longestBacklog)
         if let deadline, arrival >= deadline { return nil }
         let call = play(kind, route, at: arrival)
+        timeline.schedule(call)
+        scheduleAgentEvents()
+        timesheets?.record(call)
         nextArrival = arrival + Int64(random.int(in: 2...16) * CallCentre.defaultAgents / agents)
         return call
     }
@@ -62,13 +69,6 @@ final class CallGenerator {
         case (.dialOutAgentNoAnswer, .dialOut(let group)): dialOutAgentNoAnswer(group, at: arrival)
         case (.dialOutFailed, .dialOut(let group)): dialOutFailed(group, at: arrival)
         default: preconditionFailure("\(kind) does not go by \(route)")
-        }
-    }
-
-    /// End of the shift: everyone logs off once their last call is done.
-    func logOffEveryone() {
-        for agent in centre.everyAgent {
-            agentEvent(.logoff, agent, at: max(agent.freeAt, nextArrival) + Int64(random.int(in: 10...300)))
         }
     }
 
@@ -99,44 +99,33 @@ final class CallGenerator {
         return (String(lastUniqueid), "Local/\(number)@\(context)-\(random.hexDigits(4));1")
     }
 
-    /// An agent's phone starts ringing; the customer's events now name them.
+    /// An agent's phone starts ringing; the customer's events now name them. With agent state,
+    /// the agent's own events carry their agentno.
     func ringAgent(_ agent: Agent, in call: inout CallScript, at time: Int64) -> CallScript.PartyID {
         let (uniqueid, channel) = leg(agent.number, of: call)
         call.agentNumber = agent.number
-        return call.ring(.agent, number: agent.number, uniqueid: uniqueid, channel: channel, at: time)
-    }
-
-    /// The agent hung up at `time`; after a call they answered comes after-call work, and now and
-    /// then a break.
-    func release(_ agent: Agent, at time: Int64, answered: Bool) {
-        guard answered else {
-            agent.freeAt = time + 1
-            return
-        }
-        agentEvent(.hangupacw, agent, at: time)
-        var free = time + Int64(random.int(in: 5...40))
-        agentEvent(.acwstop, agent, at: free)
-        if random.chance(0.04) {
-            agentEvent(.paused, agent, at: free)
-            free += Int64(random.int(in: 120...900))
-            agentEvent(.nopaused, agent, at: free)
-        }
-        agent.freeAt = free
+        return call.ring(.agent, number: agent.number, agentno: sendsAgentState ? agent.agentno : "", uniqueid: uniqueid,
+                         channel: channel, at: time)
     }
 
     /// Both sides hang up (either may go first, sometimes a second apart), then the CONVERSATION
     /// ends the call.
     func wrapUp(_ call: inout CallScript, at time: Int64, customer: CallScript.PartyID, agentParty: CallScript.PartyID, agent: Agent) {
         let late: Int64 = random.chance(0.2) ? 1 : 0
+        let agentHungUpAt: Int64
         if random.chance(0.6) {
             call.hangUp(customer, at: time)
             call.hangUp(agentParty, at: time + late)
+            agentHungUpAt = time + late
         } else {
             call.hangUp(agentParty, at: time)
             call.hangUp(customer, at: time + late)
+            agentHungUpAt = time
         }
         call.end(at: time + late)
-        release(agent, at: time + late, answered: true)
+        // A shift's after-call work starts at the agent's own hangup; without agent state the
+        // agent has always been let go at the call's end, and a seed's traffic stays what it was.
+        release(agent, from: agentParty, of: &call, at: sendsAgentState ? agentHungUpAt : time + late)
     }
 
     /// The agent puts the customer on hold once (sometimes twice) while they talk; returns the
@@ -155,10 +144,4 @@ final class CallGenerator {
     func ringTime() -> Int64 { Int64(random.int(in: 2...15)) }
 
     func talkTime() -> Int64 { min(600, 30 + Int64(random.exponential(mean: 140))) }
-
-    private func agentEvent(_ name: AgentStateEvent.Name, _ agent: Agent, at time: Int64) {
-        if sendsAgentState {
-            timeline.schedule(.agentState(AgentStateEvent(name: name, agentno: agent.number, team: agent.team, group: agent.group)), at: time)
-        }
-    }
 }

@@ -46,10 +46,11 @@ struct CallScript {
     }
 
     /// A new party starts ringing (a caller's `incoming`); `shortIncoming` sends a caller's
-    /// `incoming` in the vendor's short form, without the numbers.
-    mutating func ring(_ role: PartyScript.Role, number: String, uniqueid: String, channel: String, at time: Int64,
+    /// `incoming` in the vendor's short form, without the numbers; `agentno` is the login number
+    /// an AGENT party's events carry when the traffic has agent state.
+    mutating func ring(_ role: PartyScript.Role, number: String, agentno: String = "", uniqueid: String, channel: String, at time: Int64,
                        shortIncoming: Bool = false) -> PartyID {
-        parties.append(PartyScript(role: role, number: number, uniqueid: uniqueid, channel: channel, ringAt: time))
+        parties.append(PartyScript(role: role, number: number, agentno: agentno, uniqueid: uniqueid, channel: channel, ringAt: time))
         let party = parties.count - 1
         if role == .caller {
             send(party, .incoming, at: time, shape: shortIncoming ? .shortIncoming : .party)
@@ -82,6 +83,11 @@ struct CallScript {
         send(party, .resume, at: end)
     }
 
+    /// After the call, the agent of `party` did this many seconds of after-call work.
+    mutating func afterCallWork(of party: PartyID, seconds: Int64) {
+        parties[party].afterCallWorkSeconds = seconds
+    }
+
     mutating func hangUp(_ party: PartyID, at time: Int64) {
         parties[party].hangupAt = time
         parties[party].hangupEvent = events.count
@@ -93,7 +99,7 @@ struct CallScript {
         endedAt = time
         events.append(ScriptedEvent(
             time: time, call: header, party: nil, source: "CONVERSATION", name: .hangup, uniqueid: "0",
-            calleridnum: header.customer, activenum: agentNumber, channel: "", shape: .conversation))
+            calleridnum: header.customer, activenum: agentNumber, agentno: "", channel: "", shape: .conversation))
     }
 
     private mutating func send(_ party: PartyID, _ name: ScriptedEvent.Name, at time: Int64, calleridnum: String? = nil,
@@ -102,7 +108,7 @@ struct CallScript {
         events.append(ScriptedEvent(
             time: time, call: header, party: party, source: p.role.rawValue, name: name, uniqueid: p.uniqueid,
             calleridnum: calleridnum ?? header.customer,
-            activenum: p.role.isStaff ? p.number : agentNumber,
+            activenum: p.role.isStaff ? p.number : agentNumber, agentno: p.agentno,
             channel: channel ?? p.channel, shape: shape))
     }
 }
@@ -121,6 +127,8 @@ struct PartyScript {
 
     let role: Role
     let number: String
+    /// Empty but on an AGENT party of traffic with agent state.
+    let agentno: String
     let uniqueid: String
     let channel: String
     let ringAt: Int64
@@ -130,6 +138,13 @@ struct PartyScript {
     var hangupAt: Int64?
     /// Which of the call's events is its hangup, so that hangups of one second have an order.
     var hangupEvent: Int?
+    /// The after-call work its agent did once it hung up; 0 without agent state.
+    var afterCallWorkSeconds: Int64 = 0
+
+    /// The agent key (SPEC 6.1) of an AGENT or CONSULT party: its agentno, else its number.
+    var agentKey: String? {
+        role.isStaff ? (agentno.isEmpty ? number : agentno) : nil
+    }
 }
 
 /// One event of one call, as it goes on the wire.
@@ -158,6 +173,8 @@ struct ScriptedEvent {
     let uniqueid: String
     let calleridnum: String
     let activenum: String
+    /// The party's agentno, or empty.
+    let agentno: String
     let channel: String
     let shape: Shape
 }

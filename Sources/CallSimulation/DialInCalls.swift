@@ -41,7 +41,7 @@ extension CallGenerator {
             let agent = ringAgent(agents[0], in: &call, at: ringAt)
             call.hangUp(caller, at: goneAt)
             call.hangUp(agent, at: goneAt)
-            release(agents[0], at: goneAt, answered: false)
+            release(agents[0], from: agent, of: &call, at: goneAt)
         } else {
             call.hangUp(caller, at: goneAt)
         }
@@ -61,7 +61,7 @@ extension CallGenerator {
         call.answer(parties[winner], at: answerAt)
         call.bridge(caller, at: answerAt)
         call.hangUp(parties[loser], at: answerAt)
-        release(agents[loser], at: answerAt, answered: false)
+        release(agents[loser], from: parties[loser], of: &call, at: answerAt)
         wrapUp(&call, at: endAt, customer: caller, agentParty: parties[winner], agent: agents[winner])
         return call
     }
@@ -73,7 +73,7 @@ extension CallGenerator {
         let first = ringAgent(firsts[0], in: &call, at: ringAt)
         let timeoutAt = ringAt + 20
         call.hangUp(first, at: timeoutAt)
-        release(firsts[0], at: timeoutAt, answered: false)
+        release(firsts[0], from: first, of: &call, at: timeoutAt)
         let (seconds, secondRingAt) = centre.freeAgents(
             of: did.group, count: 1, at: timeoutAt + Int64(random.int(in: 1...5)), excluding: firsts[0], random: &random)
         let second = ringAgent(seconds[0], in: &call, at: secondRingAt)
@@ -111,7 +111,7 @@ extension CallGenerator {
         } else {
             let agentLeavesAt = joinAt + Int64(random.int(in: 5...30))
             call.hangUp(agent, at: agentLeavesAt)
-            release(agents[0], at: agentLeavesAt, answered: true)
+            release(agents[0], from: agent, of: &call, at: agentLeavesAt)
             endAt = max(endAt, agentLeavesAt + 10)
             if random.chance(0.7) {
                 call.hangUp(caller, at: endAt)

@@ -48,7 +48,7 @@ extension CallGenerator {
         call.hangUp(callee, at: endAt)
         call.hangUp(party, at: endAt)
         call.end(at: endAt)
-        release(agent, at: endAt, answered: true)
+        release(agent, from: party, of: &call, at: endAt)
         return call
     }
 
@@ -58,7 +58,7 @@ extension CallGenerator {
         let endAt = ringAt + Int64(random.int(in: 10...30))
         call.hangUp(party, at: endAt)
         call.end(at: endAt)
-        release(agent, at: endAt, answered: false)
+        release(agent, from: party, of: &call, at: endAt)
         return call
     }
 
@@ -69,7 +69,7 @@ extension CallGenerator {
         let endAt = agentAt + Int64(random.int(in: 1...6))
         call.hangUp(party, at: endAt)
         call.end(at: endAt)
-        release(agent, at: endAt, answered: true)
+        release(agent, from: party, of: &call, at: endAt)
         return call
     }
 }

@@ -13,7 +13,9 @@ public enum EventFormat: String, CaseIterable, Sendable {
 /// dial-in party lines end `from=dialin&channel=...` with no trailing `&`; the CONVERSATION
 /// hangup has uniqueid 0, no didnumber and no channel; answers carry an empty channel
 /// (`channel= ` on a dial-out AGENT answer). What the vendor's lines lack and these carry:
-/// `eventid` after `eventTime`, and an eventTime on every event.
+/// `eventid` after `eventTime`, and an eventTime on every event. With agent state, an AGENT
+/// party's events end with its `agentno` (`...&from=dialout&agentno=8001&`,
+/// `...&channel=...&agentno=8001`), as asterCC's own do, and a `paused` event says its `reason`.
 struct EventLineWriter {
     let format: EventFormat
     let clock: ZoneClock
@@ -73,11 +75,16 @@ struct EventLineWriter {
         case (.dialOut, _):
             line.put("&calltype=dialout&channel=", event.channel)
             line.put("&from=dialout&")
+            if !event.agentno.isEmpty {
+                line.put("agentno=", event.agentno)
+                line.put("&")
+            }
         case (.dialIn, .conversation):
             line.put("&channel=", event.channel)
             line.put("&from=dialin&")
         case (.dialIn, _):
             line.put("&from=dialin&channel=", event.channel)
+            if !event.agentno.isEmpty { line.put("&agentno=", event.agentno) }
         }
     }
 
@@ -87,6 +94,7 @@ struct EventLineWriter {
         putTime(eventid, &line)
         line.put("&AgentTeamId=", event.team)
         line.put("&AgentGroupId=", event.group)
+        if let reason = event.reason { line.put("&reason=", reason.rawValue) }
         line.put("&")
     }
 
@@ -119,6 +127,7 @@ struct EventLineWriter {
         json.addUnlessEmpty("model_id", call.campaign)
         if call.direction == .dialOut { json.addUnlessEmpty("calltype", "dialout") }
         json.addUnlessEmpty("from", call.direction.rawValue)
+        json.addUnlessEmpty("agentno", event.agentno)
         line.append(contentsOf: json.closed)
     }
 
@@ -129,6 +138,7 @@ struct EventLineWriter {
         addTime(eventid, to: &json)
         json.addUnlessEmpty("AgentTeamId", event.team)
         json.addUnlessEmpty("AgentGroupId", event.group)
+        if let reason = event.reason { json.add("reason", reason.rawValue) }
         line.append(contentsOf: json.closed)
     }
 

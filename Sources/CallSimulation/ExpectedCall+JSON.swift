@@ -1,9 +1,10 @@
 import CallEvents
 
 extension ExpectedCall {
-    /// One line of the truth file: the `calls` columns of SPEC 2.1 but `assembled_at`, and
-    /// `parties`, the `call_parties` columns but `sessionid`. Times as text in `clock`'s zone and
-    /// as Unix seconds.
+    /// One line of the truth file: the `calls` columns of SPEC 2.1 but `assembled_at`, with
+    /// `agent` and `acw_seconds` (SPEC 6.1, 6.3), and `parties`, the `call_parties` columns but
+    /// `sessionid`, with `agentno`, `agent` and `acw_seconds`. Times as text in `clock`'s zone
+    /// and as Unix seconds.
     func jsonLine(clock: ZoneClock) -> [UInt8] {
         var json = JSONObject()
         json.add("sessionid", sessionid)
@@ -12,6 +13,7 @@ extension ExpectedCall {
         json.add("complete", 1)
         json.add("customer_number", customerNumber)
         json.add("agent_number", agentNumber)
+        json.add("agent", agent)
         json.add("agents_rung", Int64(agentsRung))
         json.add("did", did)
         json.add("team_id", teamID)
@@ -25,6 +27,7 @@ extension ExpectedCall {
         json.add("wait_seconds", waitSeconds)
         json.add("talk_seconds", talkSeconds)
         json.add("hold_seconds", holdSeconds)
+        json.add("acw_seconds", acwSeconds)
         json.add("hangup_by", hangupBy)
         json.add("event_count", Int64(eventCount))
         json.add("parties", parties.map { $0.json(clock: clock) })
@@ -38,6 +41,8 @@ extension ExpectedParty {
         json.add("party", Int64(party))
         json.add("role", role)
         json.add("number", number)
+        json.add("agentno", agentno)
+        json.add("agent", agent)
         json.add("uniqueid", uniqueid)
         json.add("channel", channel)
         json.addTime("ring", ring, clock)
@@ -47,7 +52,23 @@ extension ExpectedParty {
         json.add("answer_seconds", answerSeconds)
         json.add("talk_seconds", talkSeconds)
         json.add("hold_seconds", holdSeconds)
+        json.add("acw_seconds", acwSeconds)
         return json
+    }
+}
+
+extension Timesheet {
+    /// The truth file's line for one agent, after every call's: SPEC 6.4's figures over the whole
+    /// run. It has `agent` and, unlike a call's line, no `sessionid`.
+    func jsonLine(agent: String) -> [UInt8] {
+        var json = JSONObject()
+        json.add("agent", agent)
+        json.add("login_seconds", loginSeconds)
+        json.add("acw_seconds", acwSeconds)
+        json.add("pause_seconds", pauseSeconds)
+        json.add("available_seconds", availableSeconds)
+        json.add("occupancy", tenths: occupancyTenths)
+        return json.closed + [UInt8(ascii: "\n")]
     }
 }
 

@@ -8,6 +8,8 @@ struct ExpectedCall: Equatable {
     var disposition: String
     var customerNumber: String
     var agentNumber: String?
+    /// The agent key (SPEC 6.1) of the party `agentNumber` names.
+    var agent: String?
     var agentsRung: Int
     var did: String?
     var teamID: String
@@ -21,6 +23,8 @@ struct ExpectedCall: Equatable {
     var waitSeconds: Int64
     var talkSeconds: Int64
     var holdSeconds: Int64
+    /// The after-call work of its AGENT parties.
+    var acwSeconds: Int64
     var hangupBy: String?
     var eventCount: Int
     var parties: [ExpectedParty]
@@ -66,6 +70,8 @@ struct ExpectedCall: Equatable {
             .compactMap { index in firstTogether(legs[index], with: customers).map { (time: $0, index: index) } }
             .min { ($0.time, $0.index) < ($1.time, $1.index) }
         agentNumber = firstWithCustomer.map { legs[$0.index].party.number }
+        agent = firstWithCustomer.flatMap { legs[$0.index].party.agentKey }
+        acwSeconds = legs.filter { $0.party.role == .agent }.reduce(0) { $0 + $1.party.afterCallWorkSeconds }
 
         let pairedWithOtherSide = legs.filter { firstTogether($0, with: $0.party.role.isStaff ? customers : staff) != nil }
         let hangupCandidates = pairedWithOtherSide.isEmpty ? legs : pairedWithOtherSide
@@ -100,17 +106,20 @@ struct ExpectedCall: Equatable {
         }
     }
 
-    /// A party's spans: connected from its answer to its hangup (or the call's end), on hold,
-    /// and talking (connected and not on hold).
+    /// A party's spans: connected from its answer to its end (its hangup, or the call's end), on
+    /// hold, and talking (connected and not on hold).
     struct Leg {
         let party: PartyScript
+        let end: Int64
         let connected: Span?
         let held: [Span]
         let talking: [Span]
 
         init(_ party: PartyScript, callEnd: Int64) {
             self.party = party
-            let connected = party.answerAt.map { Span($0, party.hangupAt ?? callEnd) }
+            let end = party.hangupAt ?? callEnd
+            self.end = end
+            let connected = party.answerAt.map { Span($0, end) }
             let held = connected.map { party.holds.clipped(to: $0) } ?? []
             self.connected = connected
             self.held = held
@@ -124,6 +133,10 @@ struct ExpectedParty: Equatable {
     var party: Int
     var role: String
     var number: String
+    /// Its agentno: only AGENT parties of traffic with agent state have one.
+    var agentno: String?
+    /// Its agent key (SPEC 6.1), for AGENT and CONSULT parties.
+    var agent: String?
     var uniqueid: String
     var channel: String
     var ring: Int64
@@ -133,12 +146,16 @@ struct ExpectedParty: Equatable {
     var answerSeconds: Int64?
     var talkSeconds: Int64
     var holdSeconds: Int64
+    /// The after-call work its agent played once it hung up.
+    var acwSeconds: Int64
 
     init(_ leg: ExpectedCall.Leg, number: Int, callEnd: Int64, talkSeconds: Int64) {
         let p = leg.party
         party = number
         role = p.role.rawValue
         self.number = p.number
+        agentno = p.agentno.isEmpty ? nil : p.agentno
+        agent = p.agentKey
         uniqueid = p.uniqueid
         channel = p.channel
         ring = p.ringAt
@@ -148,5 +165,6 @@ struct ExpectedParty: Equatable {
         answerSeconds = p.answerAt.map { (p.hangupAt ?? callEnd) - $0 }
         self.talkSeconds = talkSeconds
         holdSeconds = leg.held.coveredSeconds
+        acwSeconds = p.afterCallWorkSeconds
     }
 }

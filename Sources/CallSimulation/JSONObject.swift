@@ -16,6 +16,16 @@ struct JSONObject {
         if let value { bytes.append(contentsOf: String(value).utf8) } else { addNull() }
     }
 
+    /// A number with one decimal, given in tenths, or null.
+    mutating func add(_ key: String, tenths: Int64?) {
+        addKey(key)
+        if let tenths {
+            bytes.append(contentsOf: "\(tenths / 10).\(tenths % 10)".utf8)
+        } else {
+            addNull()
+        }
+    }
+
     mutating func add(_ key: String, _ objects: [JSONObject]) {
         addKey(key)
         bytes.append(UInt8(ascii: "["))

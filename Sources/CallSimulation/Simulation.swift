@@ -20,17 +20,19 @@ public struct SimulationOptions: Sendable {
     /// The asterCC server's zone: its event times are this zone's wall clock.
     public var zone: TimeZone
     public var format: EventFormat
-    /// Agent-state events (login, logoff, paused, nopaused, hangupacw, acwstop) too.
+    /// A shift around the calls: agent-state events (login, logoff, paused, nopaused, hangupacw,
+    /// acwstop), and agentnos on the agents' call events (AgentShift.swift).
     public var agentState: Bool
     public var mix: CallMix
     /// The share of events sent a second time, a little later.
     public var duplicates: Double
     /// The share of events delivered late, after some of the events that follow them.
     public var outOfOrder: Double
-    /// Work out the call record each call should give (see `appendExpectedCalls`).
+    /// Work out the call record each call should give, and with agent state each agent's time
+    /// (see `appendExpectedCalls`).
     public var expectsCalls: Bool
-    /// How many agents take calls, shared by the 4 groups: a busy centre has hundreds, and as many
-    /// calls in flight.
+    /// How many agents take calls (8 or more), shared by the 4 groups: a busy centre has hundreds,
+    /// and as many calls in flight.
     public var agents = CallCentre.defaultAgents
 
     public init(length: Length = .calls(100), seed: UInt64 = 1, start: CivilTime, zone: TimeZone, format: EventFormat = .keyValue,
@@ -64,7 +66,10 @@ public final class Simulation {
     private let deadline: Int64?
     private var writer: EventLineWriter
     private var delivery: Delivery
-    private var stage = Stage.calls
+    /// Every call has been played and everyone has signed out: only events on the timeline are left.
+    private var shiftIsOver = false
+    /// The agents' time, to write once the shift is over; nil once written, or when not asked for.
+    private var timesheets: Timesheets?
     private var callsPlayed = 0
     private var lastEventid: UInt64 = 0
     /// Calls played whose expected record is not yet written.
@@ -79,15 +84,14 @@ public final class Simulation {
     /// Events played and not yet sent: the calls in flight.
     var pendingEvents: Int { timeline.count }
 
-    private enum Stage {
-        case calls, endOfShift, lastEvents
-    }
-
     public init(_ options: SimulationOptions) {
         self.options = options
         clock = ZoneClock(options.zone)
         let start = clock.epoch(of: options.start)
-        generator = CallGenerator(seed: options.seed, start: start, agents: options.agents, mix: options.mix, agentState: options.agentState, timeline: timeline)
+        timesheets = options.agentState && options.expectsCalls ? Timesheets() : nil
+        generator = CallGenerator(
+            seed: options.seed, start: start, agents: options.agents, mix: options.mix, agentState: options.agentState,
+            timesheets: timesheets, timeline: timeline)
         if case .span(let seconds) = options.length { deadline = start + seconds } else { deadline = nil }
         writer = EventLineWriter(format: options.format, clock: clock)
         delivery = Delivery(duplicates: options.duplicates, outOfOrder: options.outOfOrder, seed: options.seed)
@@ -119,43 +123,46 @@ public final class Simulation {
     }
 
     /// Appends the expected record of every call played since the last time, one JSON line each
-    /// (see `ExpectedCall.jsonLine`). A call is played before its first line goes out.
+    /// (see `ExpectedCall.jsonLine`), and once the shift is over, with agent state, one line per
+    /// agent after every call's (see `Timesheet.jsonLine`). A call is played before its first
+    /// line goes out.
     public func appendExpectedCalls(to buffer: inout [UInt8]) {
         for call in played {
             buffer.append(contentsOf: call.expected.jsonLine(clock: clock))
         }
         played.removeAll(keepingCapacity: true)
+        if shiftIsOver, let timesheets {
+            for (agent, time) in timesheets.everyAgent {
+                buffer.append(contentsOf: time.jsonLine(agent: agent))
+            }
+            self.timesheets = nil
+        }
     }
 
     /// The next event in time order, playing calls as the timeline reaches their arrival.
     private func nextEvent() -> Timeline.Entry? {
         while true {
-            if let time = timeline.nextTime, stage != .calls || time <= generator.nextArrival {
+            if let time = timeline.nextTime, shiftIsOver || time <= generator.nextArrival {
                 return timeline.takeNext()
             }
-            switch stage {
-            case .calls: playNextCall()
-            case .endOfShift:
-                generator.logOffEveryone()
-                stage = .lastEvents
-            case .lastEvents: return nil
+            guard !shiftIsOver else { return nil }
+            if !playNextCall() {
+                // Everyone's last call is played: they sign out before the events left go out,
+                // so that those go out in time order too.
+                generator.signOutEveryone()
+                shiftIsOver = true
             }
         }
     }
 
-    private func playNextCall() {
-        if case .calls(let count) = options.length, callsPlayed >= count {
-            stage = .endOfShift
-            return
-        }
-        guard let call = generator.playNextCall(before: deadline) else {
-            stage = .endOfShift
-            return
-        }
+    /// False, and nothing played, when the traffic asked for is all played.
+    private func playNextCall() -> Bool {
+        if case .calls(let count) = options.length, callsPlayed >= count { return false }
+        guard let call = generator.playNextCall(before: deadline) else { return false }
         callsPlayed += 1
-        timeline.schedule(call)
         if options.expectsCalls {
             played.append((call.kind, ExpectedCall(call)))
         }
+        return true
     }
 }

@@ -60,6 +60,11 @@ extension [Span] {
         return remaining
     }
 
+    /// The first instant covered by both (spans that only touch share that instant); nil when none.
+    func firstMomentShared(with other: [Span]) -> Int64? {
+        flatMap { mine in other.filter(mine.overlaps).map { Swift.max(mine.start, $0.start) } }.min()
+    }
+
     /// The parts inside `window`.
     func clipped(to window: Span) -> [Span] {
         compactMap { span in

@@ -4,10 +4,13 @@ struct AgentStateEvent {
         case login, logoff, paused, nopaused, hangupacw, acwstop
     }
 
+    let time: Int64
     let name: Name
     let agentno: String
     let team: String
     let group: String
+    /// Why a `paused` agent stopped taking calls.
+    var reason: PauseReason?
 }
 
 enum TimelineEvent {

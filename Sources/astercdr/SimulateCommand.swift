@@ -15,8 +15,10 @@ struct SimulateCommand: AsyncParsableCommand {
             ring-no-answer then the next agent) and make dial-out calls (answered, hold, customer or \
             agent no answer, failed); nobody is on two calls at once. Events go to standard output, one \
             a line, in the vendor's key=value& format or as JSON, each with an eventTime and an increasing \
-            eventid. --truth writes the call record astercdr should assemble for each call, as JSON lines. \
-            The same options give the same bytes.
+            eventid. With --agent-state the agents work a shift (sign in, after-call work, pauses, sign out) \
+            and their call events carry their agentno (8001, 8002, ...). --truth writes the call record \
+            astercdr should assemble for each call, as JSON lines, and with --agent-state each agent's time \
+            after them. The same options give the same bytes.
             """
     )
 
@@ -54,7 +56,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "kv: the vendor's key=value& lines; json: one JSON object a line.")
     var format: EventFormat = .keyValue
 
-    @Flag(help: "Add agent-state events (login, logoff, paused, nopaused, hangupacw, acwstop; no sessionid).")
+    @Flag(help: "Agents work a shift: agent-state events (login, logoff, paused with a reason, nopaused, hangupacw, acwstop; no sessionid), and their agentno on their call events.")
     var agentState = false
 
     @Option(
@@ -89,14 +91,14 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp(withDefault("Agents taking calls, shared by 4 groups (4–4000); calls arrive as often as they can take them.", "40"), valueName: "n"),
+        help: ArgumentHelp(withDefault("Agents taking calls, shared by 4 groups (8–4000: a ring-all call rings two of a group); calls arrive as often as they can take them.", "40"), valueName: "n"),
         transform: { text throws(OptionValueError) in
-            guard let agents = Int(text), (4...4000).contains(agents) else { throw OptionValueError("must be a whole number 4–4000") }
+            guard let agents = Int(text), (8...4000).contains(agents) else { throw OptionValueError("must be a whole number 8–4000") }
             return agents
         })
     var agents = 40
 
-    @Option(help: ArgumentHelp("Write the call record each call should give to this file, one JSON object a line.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the call record each call should give to this file, one JSON object a line (with --agent-state, then each agent's time).", valueName: "file"))
     var truth: String?
 
     @Option(help: ArgumentHelp("Send the events to astercdr's HTTP receiver (ingest --listen) at this URL instead of standard output.", valueName: "url"))

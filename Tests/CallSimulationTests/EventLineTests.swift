@@ -53,10 +53,34 @@ struct EventLineTests {
     @Test func agentStateLinesHaveNoSessionOrSource() {
         var writer = EventLineWriter(format: .keyValue, clock: shanghaiClock)
         var bytes: [UInt8] = []
-        let event = AgentStateEvent(name: .hangupacw, agentno: "041139735857", team: "3", group: "100")
-        writer.append(.agentState(event), at: at("2026-11-02 08:00:05"), eventid: 42, to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self)
-            == "agentno=041139735857&event=hangupacw&eventTime=2026-11-02 08:00:05&eventid=42&AgentTeamId=3&AgentGroupId=100&\n")
+        let acw = AgentStateEvent(time: at("2026-11-02 08:00:05"), name: .hangupacw, agentno: "8017", team: "3", group: "100")
+        writer.append(.agentState(acw), at: acw.time, eventid: 42, to: &bytes)
+        let lunch = AgentStateEvent(time: at("2026-11-02 08:01:00"), name: .paused, agentno: "8017", team: "3", group: "100", reason: .lunch)
+        writer.append(.agentState(lunch), at: lunch.time, eventid: 43, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == """
+            agentno=8017&event=hangupacw&eventTime=2026-11-02 08:00:05&eventid=42&AgentTeamId=3&AgentGroupId=100&
+            agentno=8017&event=paused&eventTime=2026-11-02 08:01:00&eventid=43&AgentTeamId=3&AgentGroupId=100&reason=lunch&
+
+            """)
+    }
+
+    /// With agent state an AGENT party's events end with its agentno, after the vendor's keys.
+    @Test func anAgentsCallEventsEndWithItsAgentno() {
+        var call = handBuilt(.dialIn, kind: .dialInAnswered)
+        let caller = call.ring(.caller, number: "013900000000", uniqueid: "1", channel: "Local/013900000000@x;1", at: base)
+        let agent = call.ring(.agent, number: "041139735850", agentno: "8011", uniqueid: "2", channel: "Local/041139735850@x;1", at: base)
+        call.answer(agent, at: base + 5)
+        call.bridge(caller, at: base + 5)
+        var dialOut = handBuilt(.dialOut, kind: .dialOutFailed)
+        _ = dialOut.ring(.agent, number: "041139735871", agentno: "8032", uniqueid: "3", channel: "Local/041139735871@x;1", at: base)
+        let kv = lines(call, firstEventid: 1) + lines(dialOut, firstEventid: 4)
+        #expect(kv[0].hasSuffix("&from=dialin&channel=Local/013900000000@x;1"))
+        #expect(kv[1].hasSuffix("&AgentGroupId=100&from=dialin&channel=Local/041139735850@x;1&agentno=8011"))
+        #expect(kv[2].hasSuffix("&from=dialin&channel=&agentno=8011"))
+        #expect(kv[3].hasSuffix("&calltype=dialout&channel=Local/041139735871@x;1&from=dialout&agentno=8032&"))
+        let json = lines(call, firstEventid: 1, format: .json)
+        #expect(!json[0].contains("agentno"))
+        #expect(json[1].hasSuffix(#","from":"dialin","agentno":"8011"}"#))
     }
 
     /// Every line the simulator writes parses, and every session event has an eventTime and eventid.

@@ -135,9 +135,10 @@ struct SimulationTests {
     }
 
     /// However long it runs, only the calls in flight wait on the timeline, even when the
-    /// centre cannot keep up with the calls.
-    @Test func memoryStaysBoundedWhenTheCentreFallsBehind() {
-        let simulation = Simulation(options(.lines(100_000), mix: CallMix(dialIn: 0)))
+    /// centre cannot keep up with the calls (or its agents pause).
+    @Test(arguments: [false, true])
+    func memoryStaysBoundedWhenTheCentreFallsBehind(agentState: Bool) {
+        let simulation = Simulation(options(.lines(100_000), agentState: agentState, mix: CallMix(dialIn: 0)))
         var line: [UInt8] = []
         var mostPending = 0
         while simulation.appendLine(to: &line) {
@@ -148,9 +149,7 @@ struct SimulationTests {
     }
 
     @Test func agentStateEventsFrameEachAgentsShift() {
-        // Each event once, in eventid order: as delivered, some come twice or late.
-        let lines = Set(Self.busyDay.lines.filter { $0.hasPrefix("agentno=") })
-            .sorted { Int($0.value(of: "eventid")!)! < Int($1.value(of: "eventid")!)! }
+        let lines = Self.busyDay.distinctLinesInOrder.filter { $0.hasPrefix("agentno=") }
         var byAgent: [Substring: [Substring]] = [:]
         for line in lines {
             #expect(line.value(of: "sessionid") == nil)

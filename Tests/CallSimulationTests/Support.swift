@@ -11,10 +11,13 @@ func at(_ text: String) -> Int64 {
 }
 
 func options(_ length: SimulationOptions.Length, seed: UInt64 = 1, agentState: Bool = false, mix: CallMix = CallMix(),
-             duplicates: Double = 0, outOfOrder: Double = 0, format: EventFormat = .keyValue) -> SimulationOptions {
-    SimulationOptions(
+             duplicates: Double = 0, outOfOrder: Double = 0, format: EventFormat = .keyValue,
+             agents: Int = CallCentre.defaultAgents) -> SimulationOptions {
+    var options = SimulationOptions(
         length: length, seed: seed, start: CivilTime(parsing: "2026-11-02 08:00:00")!, zone: shanghai, format: format,
         agentState: agentState, mix: mix, duplicates: duplicates, outOfOrder: outOfOrder, expectsCalls: true)
+    options.agents = agents
+    return options
 }
 
 /// Everything a simulation sends, and the calls it played.
@@ -35,6 +38,19 @@ struct Run {
 
     var lines: [Substring] {
         String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    }
+
+    /// Each event once, in eventid order: as delivered, some come twice or late.
+    var distinctLinesInOrder: [Substring] {
+        Set(lines).sorted { Int($0.value(of: "eventid")!)! < Int($1.value(of: "eventid")!)! }
+    }
+
+    /// The truth's call lines, then (with agent state) its agent lines: `agent` and no `sessionid`.
+    var truthLines: (calls: [[String: Any]], agents: [[String: Any]]) {
+        let objects = String(decoding: truth, as: UTF8.self).split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        return (objects.filter { $0["sessionid"] != nil }, objects.filter { $0["sessionid"] == nil })
     }
 }
 

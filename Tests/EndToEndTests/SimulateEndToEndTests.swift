@@ -25,6 +25,8 @@ import Testing
 
             let expected = try ExpectedCalls(truthFile: truth, eventsFile: events)
             #expect(expected.truth.count == 3000)
+            // With agent state, the time of the 40 agents and 5 supervisors follows the calls.
+            #expect(expected.agents.count == 45)
             let mismatches = try await expected.mismatches(db: db)
             #expect(mismatches.isEmpty, "\(mismatches.count) calls differ; the first:\n\(mismatches.prefix(3).joined(separator: "\n"))")
         }
@@ -85,6 +87,7 @@ import Testing
         (["--post", "http://127.0.0.1:9/"], "--post needs --rate"),
         (["--post", "127.0.0.1:9", "--rate", "10"], "is not an http:// or https:// URL"),
         (["--token", "s3cret"], "--token goes with --post"),
+        (["--agents", "7"], "The value '7' is invalid for '--agents <n>': must be a whole number 8–4000"),
     ])
     func badOptionsAreUsageErrors(arguments: [String], message: String) async throws {
         let run = try await astercdr(["simulate"] + arguments)
