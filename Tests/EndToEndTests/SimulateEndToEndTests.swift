@@ -29,6 +29,10 @@ import Testing
             #expect(expected.agents.count == 45)
             let mismatches = try await expected.mismatches(db: db)
             #expect(mismatches.isEmpty, "\(mismatches.count) calls differ; the first:\n\(mismatches.prefix(3).joined(separator: "\n"))")
+            // Every agent's time and AHT, worked out by the simulator from its own shift (SPEC 6.4, 5).
+            #expect(expected.agents.count >= 40)
+            let agentMismatches = try await expected.agentMismatches(db: db)
+            #expect(agentMismatches.isEmpty, "\(agentMismatches.count) agents differ; the first:\n\(agentMismatches.prefix(3).joined(separator: "\n"))")
         }
     }
 
