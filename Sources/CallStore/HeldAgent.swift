@@ -10,7 +10,7 @@ import CallAssembly
 /// fold, a change of ordering rule, a party that ends before it) asks for a full reload instead.
 final class HeldAgent {
     /// Events held after the fold point; past this, the older half is folded into `base`.
-    static let windowCapacity = 256
+    static let windowCapacity = 24
 
     let key: String
     /// The agent's state after every folded event: its open intervals only.
