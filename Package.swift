@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
         .testTarget(name: "AgentStatesTests", dependencies: ["AgentStates"]),
         .testTarget(name: "CallSimulationTests", dependencies: ["CallSimulation", "CallEvents"]),
-        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "Migrations", "TestSupport"]),
+        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "CallAssembly", "SQLite", "Migrations", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(
