@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
     ],
     targets: [
         // The only place that sees <sqlite3.h>: Debian's libsqlite3-dev.
@@ -38,13 +39,17 @@ let package = Package(
         .target(name: "CallSimulation", dependencies: ["CallEvents"]),
         // The schema and every write: events, duplicates, estimates, call records, cursors.
         .target(name: "CallStore", dependencies: ["SQLite", "Migrations", "CallEvents", "CallAssembly", "AgentStates"]),
+        // What astercdr's HTTP servers share: JSON answers, the bearer token, the paths never stored as events.
+        .target(name: "HTTPBasics", dependencies: ["CallEvents", .product(name: "Hummingbird", package: "hummingbird")]),
         // Where events come from: files, standard input, the HTTP receiver, push-channel
-        // subscriptions; and the one writer they all feed, as services of one ServiceGroup.
+        // subscriptions; and the one writer they all feed, as services of one ServiceGroup. It counts
+        // what the writer commits through swift-metrics, with whichever factory it is handed.
         .target(
             name: "Ingest",
             dependencies: [
-                "CallStore", "CallEvents",
+                "CallStore", "CallEvents", "CallAssembly", "HTTPBasics",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
