@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
     ],
     targets: [
         // The only place that sees <sqlite3.h>: Debian's libsqlite3-dev.
@@ -57,11 +58,24 @@ let package = Package(
         ),
         // What supervisors ask: call listings, one call, and reports, as table, CSV or JSON.
         .target(name: "Reports", dependencies: ["SQLite", "CallStore", "CallEvents", "CallAssembly", "AgentStates"]),
+        // The live view over HTTP (`/metrics`, `/api/now`) for both `ingest --listen` and `serve`: the
+        // floor read on a read-only connection of its own, the registry exported as Prometheus text.
+        .target(
+            name: "LiveView",
+            dependencies: [
+                "Reports", "CallStore", "CallEvents", "AgentStates", "HTTPBasics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "astercdr",
             dependencies: [
-                "Ingest", "CallStore", "Reports", "CallSimulation", "CallEvents",
+                "Ingest", "LiveView", "CallStore", "Reports", "CallSimulation", "CallEvents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
