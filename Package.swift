@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
     ],
     targets: [
         // The only place that sees <sqlite3.h>: Debian's libsqlite3-dev.
@@ -38,13 +40,17 @@ let package = Package(
         .target(name: "CallSimulation", dependencies: ["CallEvents"]),
         // The schema and every write: events, duplicates, estimates, call records, cursors.
         .target(name: "CallStore", dependencies: ["SQLite", "Migrations", "CallEvents", "CallAssembly", "AgentStates"]),
+        // What astercdr's HTTP servers share: JSON answers, the bearer token, the paths never stored as events.
+        .target(name: "HTTPBasics", dependencies: ["CallEvents", .product(name: "Hummingbird", package: "hummingbird")]),
         // Where events come from: files, standard input, the HTTP receiver, push-channel
-        // subscriptions; and the one writer they all feed, as services of one ServiceGroup.
+        // subscriptions; and the one writer they all feed, as services of one ServiceGroup. It counts
+        // what the writer commits through swift-metrics, with whichever factory it is handed.
         .target(
             name: "Ingest",
             dependencies: [
-                "CallStore", "CallEvents",
+                "CallStore", "CallEvents", "CallAssembly", "HTTPBasics",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -52,11 +58,24 @@ let package = Package(
         ),
         // What supervisors ask: call listings, one call, and reports, as table, CSV, JSON or an HTML page.
         .target(name: "Reports", dependencies: ["SQLite", "CallStore", "CallEvents", "CallAssembly", "AgentStates"]),
+        // The live view over HTTP (`/metrics`, `/api/now`) for both `ingest --listen` and `serve`: the
+        // floor read on a read-only connection of its own, the registry exported as Prometheus text.
+        .target(
+            name: "LiveView",
+            dependencies: [
+                "Reports", "CallStore", "CallEvents", "AgentStates", "HTTPBasics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "astercdr",
             dependencies: [
-                "Ingest", "CallStore", "Reports", "CallSimulation", "CallEvents",
+                "Ingest", "LiveView", "CallStore", "Reports", "CallSimulation", "CallEvents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -82,7 +101,7 @@ let package = Package(
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
         .testTarget(name: "AgentStatesTests", dependencies: ["AgentStates"]),
         .testTarget(name: "CallSimulationTests", dependencies: ["CallSimulation", "CallEvents"]),
-        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "SQLite", "Migrations", "TestSupport"]),
+        .testTarget(name: "CallStoreTests", dependencies: ["CallStore", "CallEvents", "CallAssembly", "SQLite", "Migrations", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CallStore", "SQLite", "TestSupport"]),
         .testTarget(

@@ -8,6 +8,8 @@ struct ExpectedCounts {
     private(set) var lines = 0
     private(set) var parsed = 0
     private(set) var duplicates = 0
+    /// The calls the batches counted as completed: each complete record once, whatever the batches.
+    private(set) var completedCalls = 0
     private var seen = Set<EventIdentity>()
 
     private struct EventIdentity: Hashable {
@@ -15,22 +17,30 @@ struct ExpectedCounts {
         var dedupeKey: Int64
     }
 
-    /// Adds a committed batch; returns what is wrong with the writer's counts of it.
-    mutating func add(_ batch: [UnsafeRawBufferPointer], _ counts: IngestCounts) -> String? {
+    /// Adds a batch committed from `origin`; returns what is wrong with the writer's counts of it.
+    mutating func add(_ batch: [UnsafeRawBufferPointer], from origin: String, _ counts: IngestCounts) -> String? {
         var wanted = IngestCounts()
+        var source = SourceCounts()
         for line in batch {
             wanted.received += 1
+            source.received += 1
             guard case .success(let event) = EventParser.parse(line) else {
                 wanted.rejected += 1
+                source.rejected += 1
                 continue
             }
             wanted.parsed += 1
             if !seen.insert(EventIdentity(sessionid: event.sessionid, dedupeKey: event.dedupeKey)).inserted {
                 wanted.duplicates += 1
+                source.duplicates += 1
             }
         }
-        // How many records assembly writes is the assembler's business; the invariants check them.
+        if source.received > 0 { wanted.bySource = [origin: source] }
+        // How many records assembly writes, and which became complete, is the assembler's business;
+        // the invariants check them.
         wanted.callsAssembled = counts.callsAssembled
+        wanted.completed = counts.completed
+        completedCalls += counts.completed.values.reduce(0, +)
         lines += wanted.received
         parsed += wanted.parsed
         duplicates += wanted.duplicates

@@ -58,7 +58,7 @@ public final class IngestHarness {
             }
             if isRepeat { try writer.assembleStale(now: Received(millis: received.millis + Self.staleCheckDelay)) }
             let counts = try writer.commit()
-            if let failure = expected.add(batch.map { UnsafeRawBufferPointer(rebasing: body[$0]) }, counts) {
+            if let failure = expected.add(batch.map { UnsafeRawBufferPointer(rebasing: body[$0]) }, from: "fuzz", counts) {
                 return failure
             }
             if let failure = try checkCounts(expected) { return failure }
@@ -74,16 +74,19 @@ public final class IngestHarness {
         return try checkRebuild()
     }
 
-    /// The tables hold what the batches' counts say (SPEC 1.2, 2.1).
+    /// The tables hold what the batches' counts say (SPEC 1.2, 2.1), and every complete record was
+    /// counted as completed exactly once.
     private func checkCounts(_ expected: ExpectedCounts) throws -> String? {
         let stored = (
             raw: try count("SELECT count(*) FROM raw_events"),
             parsedRaw: try count("SELECT count(*) FROM raw_events WHERE parse_error IS NULL"),
             events: try count("SELECT count(*) FROM events"),
-            duplicates: try count("SELECT count(*) FROM events WHERE duplicate_of IS NOT NULL")
+            duplicates: try count("SELECT count(*) FROM events WHERE duplicate_of IS NOT NULL"),
+            complete: try count("SELECT count(*) FROM call_records WHERE complete = 1")
         )
-        let wanted = (raw: expected.lines, parsedRaw: expected.parsed, events: expected.parsed, duplicates: expected.duplicates)
-        return stored == wanted ? nil : "stored (raw, parsed raw, events, duplicates) \(stored), expected \(wanted)"
+        let wanted = (raw: expected.lines, parsedRaw: expected.parsed, events: expected.parsed, duplicates: expected.duplicates,
+                      complete: expected.completedCalls)
+        return stored == wanted ? nil : "stored (raw, parsed raw, events, duplicates, complete calls) \(stored), expected \(wanted)"
     }
 
     /// Each line is stored whole, in arrival order: as text when it is UTF-8, else as exact bytes

@@ -88,7 +88,7 @@ public final class EventWriter {
         let parsed = cutShort
             ? .failure(EventParseError(message: "line too long: only its first \(line.count) bytes are stored"))
             : EventParser.parse(line)
-        try storeFailure { () throws(SQLiteError) in
+        let isDuplicate = try storeFailure { () throws(SQLiteError) -> Bool in
             let s = insertEvent
             // Unbound parameters are NULL: start from none, whatever an earlier failure left.
             s.reset()
@@ -106,19 +106,19 @@ public final class EventWriter {
             case .failure(let error):
                 try s.bind(error.message, at: 5)
                 try s.run()
-                batch.rejected += 1
+                return false
             case .success(let event):
-                try insert(event, received: received)
-                batch.parsed += 1
+                return try insert(event, received: received)
             }
         }
-        batch.received += 1
-        if case .success = parsed { return true }
-        return false
+        let isParsed = if case .success = parsed { true } else { false }
+        batch.countEvent(from: origin, parsed: isParsed, duplicate: isDuplicate)
+        return isParsed
     }
 
-    /// Binds and runs the parsed columns of `insertEvent`, whose raw columns are bound.
-    private func insert(_ event: ParsedEvent, received: Received) throws(SQLiteError) {
+    /// Binds and runs the parsed columns of `insertEvent`, whose raw columns are bound. Returns
+    /// whether the event is a duplicate.
+    private func insert(_ event: ParsedEvent, received: Received) throws(SQLiteError) -> Bool {
         let civil = event.eventTime.flatMap(CivilTime.init(parsing:))
         var session: HeldSession?
         var agent: HeldAgent?
@@ -166,27 +166,27 @@ public final class EventWriter {
         try s.bind(session == nil ? event.dedupeKey : nil, at: 27)
         try s.run()
 
-        if original != nil { batch.duplicates += 1 }
         if let agent, original == nil {
             let stored = AgentEvent(rawID: s.lastInsertedRowID, eventid: event.eventid, event: event.event, epoch: epoch,
                                     groupID: event.groupID, reason: event.reason)
             sessions.agents.record(stored, of: agent, timed: civil != nil, receivedMillis: received.millis)
         }
-        guard let session else { return }
+        guard let session else { return original != nil }
         session.append(HeldEvent(event, rawID: s.lastInsertedRowID, epoch: epoch, timeEstimated: civil == nil,
                                  receivedMillis: received.millis, isDuplicate: original != nil))
-        guard original == nil else { return }
+        guard original == nil else { return true }
         var touch = touched[session.number] ?? SessionTouch()
         if touched[session.number] == nil { touchOrder.append(session) }
         touch.hasEstimatedEvent = touch.hasEstimatedEvent || civil == nil
         touch.sawConversationHangup = touch.sawConversationHangup || (event.source == "CONVERSATION" && event.event == "hangup")
         touched[session.number] = touch
+        return false
     }
 
     /// Assembles the stale open sessions in the current batch (SPEC 3); counted with its calls.
     public func assembleStale(now: Received) throws(StoreError) {
         precondition(inTransaction, "assembleStale() outside a batch")
-        batch.callsAssembled += try sessions.assembleStale(now: now)
+        try sessions.assembleStale(now: now, counts: &batch)
     }
 
     /// The stored position of a resumable source, nil when it never committed anything.
@@ -211,7 +211,7 @@ public final class EventWriter {
         precondition(inTransaction, "commit() outside a batch")
         do {
             for session in touchOrder {
-                batch.callsAssembled += try sessions.update(session, after: touched[session.number]!)
+                try sessions.update(session, after: touched[session.number]!, counts: &batch)
             }
             try sessions.agents.settle()
             try store.database.execute("COMMIT")

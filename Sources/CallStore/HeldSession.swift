@@ -9,8 +9,10 @@ final class HeldSession {
     private(set) var events: [HeldEvent]
     /// The first copies among `events` by fingerprint, so a long session is not searched event by event.
     private var firstCopies: [Int64: [Int]] = [:]
+    /// Its call record as stored.
+    var storedCall: StoredCall
     /// It has a call record (complete or not); otherwise it waits in `pending_sessions`.
-    var hasCall: Bool
+    var hasCall: Bool { storedCall != .absent }
     /// When it was last used, for choosing which session to let go when too many are held.
     var lastUse: UInt64 = 0
     /// The AGENT parties of its stored call record, which its agents' ACW looks at (SPEC 6.3).
@@ -18,11 +20,11 @@ final class HeldSession {
 
     /// `recallsAgentParties`: work out the AGENT parties of its stored record (a rebuild of every
     /// agent that follows has no use for them).
-    init(number: Int64, sessionid: String, events: [HeldEvent], hasCall: Bool, recallsAgentParties: Bool = true) {
+    init(number: Int64, sessionid: String, events: [HeldEvent], storedCall: StoredCall, recallsAgentParties: Bool = true) {
         self.number = number
         self.sessionid = sessionid
         self.events = []
-        self.hasCall = hasCall
+        self.storedCall = storedCall
         for event in events { append(event) }
         // A stored record was assembled from exactly these events.
         if hasCall, recallsAgentParties, let record = callRecord() { writtenAgentParties = AgentParty.of(record, session: number) }
@@ -67,5 +69,22 @@ final class HeldSession {
     /// The call record of the session as it stands; nil when it has no event the assembler uses.
     func callRecord() -> CallRecord? {
         CallAssembler.assemble(sessionid: sessionid, events: events.map(\.sessionEvent))
+    }
+}
+
+/// A session's call record as stored: none yet (the session waits in `pending_sessions`), one
+/// assembled without its CONVERSATION hangup (stale), or a complete one.
+enum StoredCall {
+    case absent
+    case incomplete
+    case complete
+
+    /// `call_records.complete` of the session's row, nil when it has none.
+    init(complete: Bool?) {
+        switch complete {
+        case nil: self = .absent
+        case false?: self = .incomplete
+        case true?: self = .complete
+        }
     }
 }

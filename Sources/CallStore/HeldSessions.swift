@@ -26,7 +26,7 @@ final class HeldSessions {
         if let held = byID[sessionid] { return used(held) }
         let (number, isNew) = try rows.number(for: sessionid)
         let session = isNew
-            ? HeldSession(number: number, sessionid: sessionid, events: [], hasCall: false)
+            ? HeldSession(number: number, sessionid: sessionid, events: [], storedCall: .absent)
             : try rows.session(number, sessionid: sessionid)
         return used(hold(session))
     }

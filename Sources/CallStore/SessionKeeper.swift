@@ -50,25 +50,27 @@ public final class SessionKeeper {
             "SELECT session_no FROM pending_sessions WHERE last_received_ms < ? ORDER BY session_no")
         updateEstimate = try db.prepare("UPDATE event_log SET event_epoch = ?, event_time = ? WHERE raw_id = ?")
         sessionRange = try db.prepare("SELECT session_no, sessionid FROM sessions WHERE session_no > ? ORDER BY session_no LIMIT ?")
-        callsInRange = try db.prepare("SELECT session_no FROM call_records WHERE session_no BETWEEN ? AND ?")
+        callsInRange = try db.prepare("SELECT session_no, complete FROM call_records WHERE session_no BETWEEN ? AND ?")
     }
 
     /// After a batch stored events of `session`: assembles it when its CONVERSATION hangup came or it
-    /// already has a record, else it waits for one. Returns the call records written (0 or 1).
-    func update(_ session: HeldSession, after touch: SessionTouch) throws(SQLiteError) -> Int {
+    /// already has a record, else it waits for one. The record written is counted in `counts`.
+    func update(_ session: HeldSession, after touch: SessionTouch, counts: inout IngestCounts) throws(SQLiteError) {
         if touch.sawConversationHangup || session.hasCall {
-            return try assemble(session) ? 1 : 0
+            try assemble(session, counts: &counts)
+            return
         }
         // An estimate made in an earlier batch is brought up to date as the session grows (SPEC 1.3).
         if touch.hasEstimatedEvent { try writeEstimates(session) }
         try markWaiting(session)
-        return 0
     }
 
-    /// Recomputes the session's estimated times and writes its call record. False when it has no usable event.
-    func assemble(_ session: HeldSession) throws(SQLiteError) -> Bool {
+    /// Recomputes the session's estimated times and writes its call record, counted in `counts`
+    /// (among the completed calls too when this is the first record with its CONVERSATION hangup).
+    /// Nothing is written when it has no usable event.
+    func assemble(_ session: HeldSession, counts: inout IngestCounts) throws(SQLiteError) {
         try writeEstimates(session)
-        guard let record = session.callRecord(), let newest = session.newestArrivalMillis else { return false }
+        guard let record = session.callRecord(), let newest = session.newestArrivalMillis else { return }
         try callWriter.write(record, session: session.number, replacing: session.hasCall, assembledAt: ReceivedAt.text(millis: newest))
         let agentParties = AgentParty.of(record, session: session.number)
         agents.callWritten(session: session.number, before: session.writtenAgentParties, after: agentParties)
@@ -76,9 +78,9 @@ public final class SessionKeeper {
         if !session.hasCall {
             try unmarkPending.bind(session.number, at: 1)
             try unmarkPending.run()
-            session.hasCall = true
         }
-        return true
+        counts.countRecord(record, completing: record.complete && session.storedCall != .complete)
+        session.storedCall = record.complete ? .complete : .incomplete
     }
 
     private func markWaiting(_ session: HeldSession) throws(SQLiteError) {
@@ -98,10 +100,11 @@ public final class SessionKeeper {
     }
 
     /// Assembles, with `complete = 0`, every waiting session whose newest event arrived more than
-    /// `staleAfterSeconds` before `now`. Runs in the caller's transaction; returns the records written.
-    public func assembleStale(now: Received) throws(StoreError) -> Int {
+    /// `staleAfterSeconds` before `now`. Runs in the caller's transaction; the records written are
+    /// counted in `counts`.
+    func assembleStale(now: Received, counts: inout IngestCounts) throws(StoreError) {
         do {
-            return try assembleStaleSessions(now: now)
+            try assembleStaleSessions(now: now, counts: &counts)
         } catch {
             throw .failed(path: store.path, error)
         }
@@ -111,25 +114,24 @@ public final class SessionKeeper {
     public func assembleStaleInTransaction(now: Received) throws(StoreError) -> Int {
         do {
             return try store.database.transaction { () throws(SQLiteError) in
-                let written = try assembleStaleSessions(now: now)
+                var counts = IngestCounts()
+                try assembleStaleSessions(now: now, counts: &counts)
                 try agents.settle()
-                return written
+                return counts.callsAssembled
             }
         } catch {
             throw .failed(path: store.path, error)
         }
     }
 
-    private func assembleStaleSessions(now: Received) throws(SQLiteError) -> Int {
+    private func assembleStaleSessions(now: Received, counts: inout IngestCounts) throws(SQLiteError) {
         var stale: [Int64] = []
         defer { stalePending.reset() }
         try stalePending.bind(staleCutoff(now), at: 1)
         while try stalePending.step() { stale.append(stalePending.int64(at: 0)) }
-        var written = 0
         for number in stale {
-            if let session = try held.session(number: number), try assemble(session) { written += 1 }
+            if let session = try held.session(number: number) { try assemble(session, counts: &counts) }
         }
-        return written
     }
 
     /// Rebuilds every session from its stored events by the live rules: assembled when its
@@ -144,7 +146,7 @@ public final class SessionKeeper {
     /// `rebuildAll` with sessions stale when their newest event arrived before `cutoff` (Unix
     /// milliseconds); `.min` assembles only the sessions that had a record or a CONVERSATION hangup.
     func rebuildAll(staleBefore cutoff: Int64, chunk: Int = 2000) throws(StoreError) -> Int {
-        var written = 0
+        var counts = IngestCounts()
         var after: Int64 = 0
         do {
             while true {
@@ -155,11 +157,11 @@ public final class SessionKeeper {
                     let range = first.number...last.number
                     var events: [Int64: [HeldEvent]] = [:]
                     try rows.events(ofSessions: range) { number, event in events[number, default: []].append(event) }
-                    let withCalls = try calls(in: range)
+                    let stored = try calls(in: range)
                     for (number, sessionid) in sessions {
                         let session = HeldSession(number: number, sessionid: sessionid, events: events[number] ?? [],
-                                                  hasCall: withCalls.contains(number), recallsAgentParties: false)
-                        if try settle(session, staleBefore: cutoff) { written += 1 }
+                                                  storedCall: stored[number] ?? .absent, recallsAgentParties: false)
+                        try settle(session, staleBefore: cutoff, counts: &counts)
                     }
                     after = last.number
                     return false
@@ -175,7 +177,7 @@ public final class SessionKeeper {
             throw .failed(path: store.path, error)
         }
         held.forgetAll()
-        return written
+        return counts.callsAssembled
     }
 
     /// After a rolled-back batch, or another connection's commit: memory may no longer match the database.
@@ -184,15 +186,15 @@ public final class SessionKeeper {
         agents.forgetAll()
     }
 
-    /// The whole-session decision of `rebuildAll`: true when a record was written.
-    private func settle(_ session: HeldSession, staleBefore cutoff: Int64) throws(SQLiteError) -> Bool {
-        guard let newest = session.newestArrivalMillis else { return false }
+    /// The whole-session decision of `rebuildAll`; a record written is counted in `counts`.
+    private func settle(_ session: HeldSession, staleBefore cutoff: Int64, counts: inout IngestCounts) throws(SQLiteError) {
+        guard let newest = session.newestArrivalMillis else { return }
         if session.hasConversationHangup || newest < cutoff || session.hasCall {
-            return try assemble(session)
+            try assemble(session, counts: &counts)
+            return
         }
         try writeEstimates(session)
         try markWaiting(session)
-        return false
     }
 
     private func sessions(after: Int64, limit: Int) throws(SQLiteError) -> [(number: Int64, sessionid: String)] {
@@ -204,13 +206,14 @@ public final class SessionKeeper {
         return sessions
     }
 
-    private func calls(in range: ClosedRange<Int64>) throws(SQLiteError) -> Set<Int64> {
+    /// The stored records of the sessions in `range`, by session number.
+    private func calls(in range: ClosedRange<Int64>) throws(SQLiteError) -> [Int64: StoredCall] {
         defer { callsInRange.reset() }
         try callsInRange.bind(range.lowerBound, at: 1)
         try callsInRange.bind(range.upperBound, at: 2)
-        var numbers: Set<Int64> = []
-        while try callsInRange.step() { numbers.insert(callsInRange.int64(at: 0)) }
-        return numbers
+        var calls: [Int64: StoredCall] = [:]
+        while try callsInRange.step() { calls[callsInRange.int64(at: 0)] = StoredCall(complete: callsInRange.int64(at: 1) != 0) }
+        return calls
     }
 
     /// Arrival time (Unix milliseconds) before which a waiting session counts as stale.

@@ -9,7 +9,7 @@ struct SessionRows {
     private let findID: Statement
     private let load: Statement
     private let loadRange: Statement
-    private let callExists: Statement
+    private let callComplete: Statement
 
     /// The columns `HeldEvent(row:)` reads, in its order.
     static let eventColumns = "raw_id, received_ms, payload, payload_bytes, event_epoch, time_estimated, duplicate_of IS NOT NULL"
@@ -24,7 +24,7 @@ struct SessionRows {
             SELECT session_no, \(Self.eventColumns) FROM event_log
             WHERE session_no BETWEEN ? AND ? ORDER BY session_no, raw_id
             """)
-        callExists = try db.prepare("SELECT 1 FROM call_records WHERE session_no = ?")
+        callComplete = try db.prepare("SELECT complete FROM call_records WHERE session_no = ?")
     }
 
     /// The session's number, and whether this call gave it one (its first event is being stored).
@@ -52,7 +52,7 @@ struct SessionRows {
         while try load.step() {
             if let event = HeldEvent(row: load, from: 0) { events.append(event) }
         }
-        return HeldSession(number: number, sessionid: sessionid, events: events, hasCall: try hasCall(number))
+        return HeldSession(number: number, sessionid: sessionid, events: events, storedCall: try storedCall(number))
     }
 
     /// The events of sessions `first...last`, in session order and then arrival order: one pass of
@@ -66,10 +66,10 @@ struct SessionRows {
         }
     }
 
-    func hasCall(_ number: Int64) throws(SQLiteError) -> Bool {
-        defer { callExists.reset() }
-        try callExists.bind(number, at: 1)
-        return try callExists.step()
+    func storedCall(_ number: Int64) throws(SQLiteError) -> StoredCall {
+        defer { callComplete.reset() }
+        try callComplete.bind(number, at: 1)
+        return StoredCall(complete: try callComplete.step() ? callComplete.int64(at: 0) != 0 : nil)
     }
 }
 

@@ -1,10 +1,12 @@
 import Foundation
+import HTTPBasics
 import Hummingbird
 import Logging
 
 /// The HTTP receiver (SPEC 4.1): POST on any path with one or more events in the body, or GET with
 /// one event as the query string, so asterCC's push address can point straight at it. It answers
-/// 200 only after the commit that stored the events; every refusal stores nothing.
+/// 200 only after the commit that stored the events; every refusal stores nothing. The paths of
+/// `ReservedPaths` are never events: `/healthz` is answered here, the others by the live view.
 public struct EventReceiver: HTTPResponder {
     public typealias Context = BasicRequestContext
 
@@ -14,22 +16,27 @@ public struct EventReceiver: HTTPResponder {
     /// astercdr's release (digits and dots, written into JSON as they are), reported by `/healthz`
     /// so a monitor sees what runs.
     let version: String
+    /// Answers the reserved paths other than `/healthz` (it checks the token itself); without it they are 404.
+    let liveView: (any HTTPResponder<Context>)?
 
-    public init(writer: IngestWriter, token: String?, maxBody: Int, version: String) {
+    public init(writer: IngestWriter, token: String?, maxBody: Int, version: String, liveView: (any HTTPResponder<Context>)? = nil) {
         self.writer = writer
         self.token = token
         self.maxBody = maxBody
         self.version = version
+        self.liveView = liveView
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
-        if request.method == .get, request.uri.path == "/healthz" {
+        if request.uri.path == ReservedPaths.health {
+            guard request.method == .get else { return .methodNotAllowed(allow: "GET") }
             let totals = writer.totals
             return .json(.ok, #"{"status":"ok","version":"\#(version)","received":\#(totals.received),"parsed":\#(totals.parsed),"rejected":\#(totals.rejected),"duplicates":\#(totals.duplicates),"calls_assembled":\#(totals.callsAssembled)}"#)
         }
-        if let token, request.headers[.authorization] != "Bearer \(token)" {
-            return .json(.unauthorized, #"{"error":"missing or wrong bearer token"}"#)
+        if ReservedPaths.contains(request.uri.path) {
+            return try await liveView?.respond(to: request, context: context) ?? .notFound(request.uri.path)
         }
+        guard request.isAuthorized(by: token) else { return .unauthorized }
         let body: [UInt8]
         switch request.method {
         case .post, .put:
@@ -58,13 +65,5 @@ public struct EventReceiver: HTTPResponder {
 
     private var tooLarge: Response {
         .json(.contentTooLarge, #"{"error":"body larger than \#(maxBody) bytes; nothing stored"}"#)
-    }
-}
-
-extension Response {
-    static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 }

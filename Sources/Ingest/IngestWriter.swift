@@ -19,6 +19,9 @@ public final class IngestWriter: @unchecked Sendable {
     private let staleCheckInterval: TimeInterval?
     private let condition = NSCondition()
     private var queue: [(Delivery, PendingDelivery)] = []
+    /// The events of `queue`.
+    private var queuedEvents = 0
+    private let metrics: IngestMetrics
     /// Reads a source needs before it starts (its cursor), run on the writer thread between batches.
     private var lookups: [(EventWriter) -> Void] = []
     private var finishing = false
@@ -31,11 +34,13 @@ public final class IngestWriter: @unchecked Sendable {
     private var failedOrigins: Set<String> = []
 
     /// Starts the writer thread. `batchEvents`: at most this many events to a transaction (the
-    /// 100 ms budget bounds it first; tests set a small one). `staleCheckInterval`: how often open sessions are checked for staleness (nil: never).
-    public init(writer: EventWriter, batchEvents: Int = 1 << 20, staleCheckInterval: Duration? = nil) {
+    /// 100 ms budget bounds it first; tests set a small one). `staleCheckInterval`: how often open
+    /// sessions are checked for staleness (nil: never). `metrics`: where commits and the queue are counted.
+    public init(writer: EventWriter, batchEvents: Int = 1 << 20, staleCheckInterval: Duration? = nil, metrics: IngestMetrics = .none) {
         self.writer = writer
         self.batchEvents = batchEvents
         self.staleCheckInterval = staleCheckInterval?.inSeconds
+        self.metrics = metrics
         let thread = Thread { [self] in run() }
         thread.name = "astercdr-writer"
         thread.start()
@@ -54,6 +59,8 @@ public final class IngestWriter: @unchecked Sendable {
         guard !finishing else { return PendingDelivery(failed: CancellationError()) }
         let pending = PendingDelivery()
         queue.append((delivery, pending))
+        queuedEvents += delivery.lines.count
+        metrics.waiting(events: queuedEvents)
         condition.signal()
         return pending
     }
@@ -145,6 +152,8 @@ public final class IngestWriter: @unchecked Sendable {
         defer { condition.unlock() }
         while let next = queue.first, eventsSoFar == 0 || eventsSoFar + next.0.lines.count <= batchEvents {
             queue.removeFirst()
+            queuedEvents -= next.0.lines.count
+            metrics.waiting(events: queuedEvents)
             if let origin = next.0.cursor?.origin, failedOrigins.contains(origin) {
                 next.1.settle(.failure(SourceMustResume()))
                 continue
@@ -174,7 +183,11 @@ public final class IngestWriter: @unchecked Sendable {
                 events += max(1, delivery.lines.count)
             }
             if checkStale { try writer.assembleStale(now: .now()) }
-            result = .success(try writer.commit())
+            let clock = ContinuousClock()
+            let committing = clock.now
+            let counts = try writer.commit()
+            metrics.committed(counts, took: clock.now - committing)
+            result = .success(counts)
         } catch {
             writer.rollback()
             // No transaction could start (a disk gone read-only, a lock never released): what is

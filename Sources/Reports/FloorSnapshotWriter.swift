@@ -6,11 +6,16 @@ extension CallReports {
     /// `now`: the floor at `time` in the database's zone (nil: this moment), as a table or as
     /// SPEC 6.5's JSON object.
     public func writeNow(at time: CivilTime?, serviceLevel: Int = 20, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
+        let snapshot = try floor(at: time, serviceLevel: serviceLevel)
+        FloorSnapshotWriter(snapshot: snapshot, clock: clock, serviceLevel: serviceLevel).write(format, to: sink)
+    }
+
+    /// The floor at `time` in the database's zone (nil: this moment), read in one read transaction.
+    public func floor(at time: CivilTime?, serviceLevel: Int = 20) throws(SQLiteError) -> FloorSnapshot {
         let moment = time.map(clock.epoch(of:)) ?? Int64(Date().timeIntervalSince1970)
-        let snapshot = try inSnapshot { () throws(SQLiteError) in
+        return try inSnapshot { () throws(SQLiteError) in
             try FloorQuery(database: database, clock: clock).snapshot(at: moment, serviceLevel: serviceLevel)
         }
-        FloorSnapshotWriter(snapshot: snapshot, clock: clock, serviceLevel: serviceLevel).write(format, to: sink)
     }
 }
 

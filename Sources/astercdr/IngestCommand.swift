@@ -3,7 +3,9 @@ import AsyncHTTPClient
 import CallStore
 import Hummingbird
 import Ingest
+import LiveView
 import Logging
+import Prometheus
 import ServiceLifecycle
 
 struct IngestCommand: AsyncParsableCommand {
@@ -35,7 +37,7 @@ struct IngestCommand: AsyncParsableCommand {
         transform: ListenAddress.init(parsing:))
     var listen: ListenAddress?
 
-    @Option(help: ArgumentHelp("Demand 'Authorization: Bearer SECRET' on the HTTP receiver.", valueName: "secret"))
+    @Option(help: ArgumentHelp("Demand 'Authorization: Bearer SECRET' on the HTTP receiver (events, /metrics, /api/now).", valueName: "secret"))
     var token: String?
 
     @Option(
@@ -51,8 +53,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var staleAfter: StaleAfterOption
 
-    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
-    var logLevel: Logger.Level = .info
+    @OptionGroup var logging: LogLevelOption
 
     var isLive: Bool { follow || listen != nil || !subscribe.isEmpty }
 
@@ -76,7 +77,11 @@ struct IngestCommand: AsyncParsableCommand {
         let earlierCursors = try reportingFailure { try StoredFileCursors.read(from: store) }
         let eventWriter = try reportingFailure { try EventWriter(store: store, staleAfterSeconds: staleAfter.seconds) }
         if isLive {
-            try await runLive(IngestWriter(writer: eventWriter, staleCheckInterval: .seconds(60)), earlierCursors)
+            // The process's metrics: the writer counts in it, and the HTTP receiver's /metrics exports it.
+            let registry = PrometheusCollectorRegistry()
+            let metrics = IngestMetrics(factory: PrometheusMetricsFactory(registry: registry))
+            let writer = IngestWriter(writer: eventWriter, staleCheckInterval: .seconds(60), metrics: metrics)
+            try await runLive(writer, earlierCursors, registry)
         } else {
             try await runOnce(IngestWriter(writer: eventWriter), earlierCursors)
         }
@@ -116,14 +121,8 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     /// Every source as a service of one group, until SIGTERM or SIGINT.
-    private func runLive(_ writer: IngestWriter, _ earlierCursors: StoredFileCursors) async throws {
-        let level = logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let logger = Logger(label: "astercdr")
+    private func runLive(_ writer: IngestWriter, _ earlierCursors: StoredFileCursors, _ registry: PrometheusCollectorRegistry) async throws {
+        let logger = logging.bootstrap()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         let ingester = FileIngester(writer: writer, earlierCursors: earlierCursors) { logger.warning("\($0)") }
         for file in files {
@@ -132,11 +131,11 @@ struct IngestCommand: AsyncParsableCommand {
             services.append(.init(service: source, successTerminationBehavior: follow ? .gracefullyShutdownGroup : .ignore))
         }
         if let listen {
-            let receiver = EventReceiver(writer: writer, token: token, maxBody: maxBody.bytes, version: AsterCDR.version)
-            let app = Application(
-                responder: receiver, configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "astercdr"),
-                logger: logger)
-            services.append(.init(service: app))
+            // Its own read-only connection: the live view's reads never use or wait for the writer's.
+            let reader = try reportingFailure { try FloorReader(database.open(.read)) }
+            let liveView = LiveView(reader: reader, registry: registry, token: token)
+            let receiver = EventReceiver(writer: writer, token: token, maxBody: maxBody.bytes, version: AsterCDR.version, liveView: liveView)
+            services.append(.init(service: listen.server(answering: receiver, logger: logger)))
             logger.info("HTTP receiver started", metadata: ["address": "\(listen.host):\(listen.port)"])
         }
         for url in subscribe {
@@ -160,4 +159,3 @@ struct IngestCommand: AsyncParsableCommand {
     }
 }
 
-extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Hummingbird
+import Logging
 
 /// `--listen HOST:PORT`; HOST defaults to 127.0.0.1 (`:8080` or `8080`), so nothing is exposed unless asked.
 struct ListenAddress: ExpressibleByArgument {
@@ -33,4 +35,14 @@ struct ListenAddress: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension ListenAddress {
+    /// An HTTP server on this address answering with `responder`, as a service of a ServiceGroup.
+    func server<Responder: HTTPResponder>(answering responder: Responder, logger: Logger) -> Application<Responder>
+    where Responder.Context == BasicRequestContext {
+        Application(
+            responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "astercdr"),
+            logger: logger)
+    }
 }

@@ -1,3 +1,4 @@
+import CallAssembly
 @_spi(Inspection) import CallStore
 import Foundation
 import SQLite
@@ -53,6 +54,55 @@ import Testing
             try writer.ingest([dialIn.last!], receivedMillis: 2_000_000)
             #expect(try store.database.rows("SELECT complete, end_time, event_count, assembled_at FROM calls")
                     == [["1", "2010-01-01 11:12:54", "6", "1970-01-01T00:33:20.000Z"]])
+        }
+    }
+
+    /// What the writer says became complete in each commit: a call once, when its CONVERSATION
+    /// hangup is first assembled, be it into a new record or into one written earlier as stale.
+    @Test func aCallIsCompletedOnceWhenItsHangupIsFirstAssembled() throws {
+        try withTemporaryDirectory { dir in
+            let (store, writer) = try store(dir, staleAfterSeconds: 60)
+            let dialIn = Array(vendorFlowLines[7...])
+            #expect(try writer.ingest(Array(dialIn.dropLast()), receivedMillis: 1_000_000).completed == [:])
+            try writer.begin()
+            try writer.assembleStale(now: Received(millis: 1_061_000))
+            let stale = try writer.commit()
+            #expect(stale.callsAssembled == 1 && stale.completed == [:])
+
+            let hangup = try writer.ingest([dialIn.last!], receivedMillis: 2_000_000)
+            #expect(hangup.callsAssembled == 1 && hangup.completed == [.answered: 1])
+            // Assembled again by a late event, and by a second CONVERSATION hangup after a restart
+            // (the record read back from the database): never completed again.
+            let late = "sessionid=1f10eab01f5b1b36230b8e91aef34810&source=CALLER&event=hangup&uniqueid=1555&eventTime=2010-01-01 11:12:55"
+            #expect(try writer.ingest([late], receivedMillis: 2_100_000).completed == [:])
+            let restarted = try EventWriter(store: store, staleAfterSeconds: 60)
+            let again = "sessionid=1f10eab01f5b1b36230b8e91aef34810&source=CONVERSATION&event=hangup&uniqueid=0&eventTime=2010-01-01 11:12:56"
+            let second = try restarted.ingest([again], receivedMillis: 2_200_000)
+            #expect(second.callsAssembled == 1 && second.completed == [:])
+
+            // A whole call in one batch; the totals hold each call once.
+            #expect(try restarted.ingest(Array(vendorFlowLines[..<7]), receivedMillis: 2_300_000).completed == [.answered: 1])
+            #expect(writer.totals.completed == [.answered: 1] && restarted.totals.completed == [.answered: 1])
+            #expect(try store.database.rows("SELECT count(*) FROM calls WHERE complete = 1") == [["2"]])
+        }
+    }
+
+    /// Each source's events are counted apart, by the origin they were stored with.
+    @Test func eventsAreCountedBySource() throws {
+        try withTemporaryDirectory { dir in
+            let (_, writer) = try store(dir)
+            try writer.begin()
+            for (line, origin) in [(vendorFlowLines[0], "http"), ("not an event", "http"), (vendorFlowLines[0], "file:/x.log"), (vendorFlowLines[1], "stdin")] {
+                var bytes = Array(line.utf8)
+                try bytes.withUnsafeMutableBytes { try writer.record(UnsafeRawBufferPointer($0), origin: origin, received: Received(millis: 1_000_000)) }
+            }
+            let counts = try writer.commit()
+            #expect(counts.bySource == [
+                "http": SourceCounts(received: 2, rejected: 1, duplicates: 0),
+                "file:/x.log": SourceCounts(received: 1, rejected: 0, duplicates: 1),
+                "stdin": SourceCounts(received: 1, rejected: 0, duplicates: 0),
+            ])
+            #expect((counts.received, counts.rejected, counts.duplicates) == (4, 1, 1))
         }
     }
 

@@ -98,7 +98,7 @@ import Testing
         other.dedupeKey = stored.dedupeKey
         let session = HeldSession(number: 1, sessionid: "s1", events: [
             HeldEvent(stored, rawID: 10, epoch: 0, timeEstimated: false, receivedMillis: 0, isDuplicate: false),
-        ], hasCall: false)
+        ], storedCall: .absent)
         #expect(session.original(of: other) == nil)
         #expect(session.original(of: copy) == 10)
     }

@@ -176,4 +176,13 @@ import Testing
         #expect(Parsed(["--version"]).refusal == AsterCDR.version)
         #expect(AsterCDR.version.split(separator: ".").map { Int($0) != nil } == [true, true, true])
     }
+
+    @Test func serveListensOnLoopbackUnlessTold() throws {
+        let serve = try #require(Parsed(["serve"]).command(ServeCommand.self))
+        #expect((serve.address.host, serve.address.port) == ("127.0.0.1", 8080))
+        let told = try #require(Parsed(["serve", "--listen", "0.0.0.0:9090", "--token", "s"]).command(ServeCommand.self))
+        #expect((told.address.host, told.address.port, told.token) == ("0.0.0.0", 9090, "s"))
+        #expect(Parsed(["serve", "--listen", "0"]).refusal
+            == "The value '0' is invalid for '--listen <host:port>': the port must be 1–65535 (HOST:PORT, :PORT or PORT)")
+    }
 }

@@ -47,13 +47,7 @@ import Testing
     @Test func watchRedrawsTheTableUntilInterrupted() async throws {
         try await withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("cdr.db").path
-            let now = Date()
-            let stamp = { (offset: TimeInterval) -> String in
-                let formatter = DateFormatter()
-                formatter.timeZone = TimeZone(identifier: "UTC")
-                formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-                return formatter.string(from: now.addingTimeInterval(offset))
-            }
+            let stamp = { (offset: TimeInterval) in wallClock(offset, in: "UTC") }
             let login = "agentno=7001&event=login&AgentGroupId=100&eventTime=\(stamp(-60))\n"
             #expect(try await astercdr(["ingest", "--db", db, "--timezone", "UTC"], input: Data(login.utf8)).status == 0)
 

@@ -43,6 +43,28 @@ import Testing
         }
     }
 
+    /// `serve` too: it cannot write, and needs nothing written, not even a `-shm` file. SIGINT stops it.
+    @Test(.enabled(if: enabled))
+    func serveAnswersFromADatabaseInAReadOnlyFolder() async throws {
+        try await withTemporaryDirectory { dir in
+            let folder = dir.appendingPathComponent("share")
+            let db = try await database(in: folder, walBeside: false)
+            try ReadOnlyFile.set(folder.path, readOnly: true)
+            defer { try? ReadOnlyFile.set(folder.path, readOnly: false) }
+
+            let serve = try await RunningReceiver(command: ["serve", "--db", db])
+            let now = try await serve.get("/api/now?at=2010-01-01%2023:00:00")
+            #expect(now.status == .ok)
+            let today = (try JSONSerialization.jsonObject(with: Data(now.body.utf8)) as? [String: Any])?["today"] as? [String: Any]
+            #expect(today?["calls"] as? Int == 2, "\(now.body)")
+            #expect(try await serve.get("/metrics").status == .ok)
+            let stopped = try await serve.stop(signal: SIGINT)
+            #expect(stopped.status == 0)
+            #expect(stopped.stderr.contains("astercdr: database '\(db)' is read as an unchanging file"), "\(stopped.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: db + "-shm"))
+        }
+    }
+
     @Test(.enabled(if: enabled))
     func aWALThatCouldHoldNewerRowsIsNotIgnored() async throws {
         try await withTemporaryDirectory { dir in

@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// `astercdr ingest --listen` running on a free port of 127.0.0.1, stopped with SIGTERM.
+/// `astercdr ingest --listen` (or `astercdr serve`) running on a free port of 127.0.0.1, stopped with SIGTERM.
 /// @unchecked: the process is started in `init` and only signalled and waited for afterwards.
 final class RunningReceiver: @unchecked Sendable {
     let process = Process()
@@ -14,12 +14,16 @@ final class RunningReceiver: @unchecked Sendable {
 
     /// `fileSizeLimit`: starts it under that file-size limit (see `launchAstercdr`);
     /// `raiseFileSizeLimit()` lifts it while it runs.
-    init(db: String, port: Int? = nil, extra: [String] = [], fileSizeLimit: Int? = nil) async throws {
+    convenience init(db: String, port: Int? = nil, extra: [String] = [], fileSizeLimit: Int? = nil) async throws {
+        try await self.init(command: ["ingest", "--db", db, "--timezone", "Asia/Shanghai"] + extra, port: port, fileSizeLimit: fileSizeLimit)
+    }
+
+    /// `command` (`ingest ...` or `serve ...`) with `--listen` on `port`, else on a free one; returns
+    /// once its `/healthz` answers.
+    init(command: [String], port: Int? = nil, fileSizeLimit: Int? = nil) async throws {
         self.port = try port ?? freePort()
         base = "http://127.0.0.1:\(self.port)"
-        launchAstercdr(
-            process, ["ingest", "--listen", "127.0.0.1:\(self.port)", "--db", db, "--timezone", "Asia/Shanghai"] + extra,
-            fileSizeLimit: fileSizeLimit)
+        launchAstercdr(process, command + ["--listen", "127.0.0.1:\(self.port)"], fileSizeLimit: fileSizeLimit)
         try Data().write(to: stderr)
         let stderrHandle = try FileHandle(forWritingTo: stderr)
         defer { try? stderrHandle.close() }
@@ -79,10 +83,11 @@ final class RunningReceiver: @unchecked Sendable {
         return (response.status, String(buffer: body))
     }
 
-    /// SIGTERM, then waits (at most `seconds`) for the exit. Returns the exit status and standard error.
-    func stop(within seconds: Double = 10) async throws -> (status: Int32, stderr: String, seconds: Double) {
+    /// `signal` (SIGTERM or SIGINT), then waits (at most `seconds`) for the exit. Returns the exit
+    /// status and standard error.
+    func stop(within seconds: Double = 10, signal: Int32 = SIGTERM) async throws -> (status: Int32, stderr: String, seconds: Double) {
         let started = Date()
-        process.terminate()
+        kill(process.processIdentifier, signal)
         _ = try await eventually(within: seconds) { !process.isRunning }
         let took = Date().timeIntervalSince(started)
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
