@@ -54,10 +54,11 @@ struct AgentTimeQuery {
     }
 
     /// Each agent's intervals that overlap `range`, its calls left empty.
-    func intervals(over range: Range<Int64>, agent: String? = nil) throws(SQLiteError) -> [String: AgentTimeline] {
+    /// `lookBack`: how long before the range an interval found by its start may have started.
+    func intervals(over range: Range<Int64>, agent: String? = nil, lookBack: Int64 = Self.lookBack) throws(SQLiteError) -> [String: AgentTimeline] {
         var timelines: [String: AgentTimeline] = [:]
         guard !range.isEmpty else { return timelines }
-        let earliest = range.lowerBound - Self.lookBack
+        let earliest = range.lowerBound - lookBack
         let onlyAgent = agent == nil ? "" : " AND agent = ?3"
         let intervals = try database.prepare("""
             SELECT agent, state, group_id, start_epoch, end_epoch, reason, start_raw_id, end_raw_id FROM agent_intervals
@@ -84,8 +85,8 @@ struct AgentTimeQuery {
 
 extension AgentTimeQuery {
     /// The AGENT and CONSULT parties of recorded calls that overlap `range`, with their call.
-    func calls(over range: Range<Int64>, agent: String? = nil) throws(SQLiteError) -> [(agent: String, session: Int64, span: CallSpan)] {
-        let earliest = range.lowerBound - Self.lookBack
+    func calls(over range: Range<Int64>, agent: String? = nil, lookBack: Int64 = Self.lookBack) throws(SQLiteError) -> [(agent: String, session: Int64, span: CallSpan)] {
+        let earliest = range.lowerBound - lookBack
         let onlyAgent = agent == nil ? "" : " AND agent = ?3"
         // Start times are the zone's wall clock; an hour either side covers a change of clocks.
         // parties_by_start holds the primary key too: the session comes from the index alone.

@@ -54,8 +54,9 @@ struct FloorQuery {
         let active = try activeCalls(at: moment)
         let times = AgentTimeQuery(database: database, clock: clock)
         let window = (moment - Self.lookBack)..<(moment + 1)
-        var timelines = try times.intervals(over: window)
-        for call in try times.calls(over: window) where active[call.session] == nil {
+        // The window is the day itself: what started before it and still mattered is open at its start.
+        var timelines = try times.intervals(over: window, lookBack: 0)
+        for call in try times.calls(over: window, lookBack: 0) where active[call.session] == nil {
             timelines[call.agent, default: AgentTimeline()].calls.append(call.span)
         }
         // A call still going on at the moment: its parties as assembled from its events, holds included.
@@ -148,6 +149,8 @@ struct FloorQuery {
         let day = clock.civilTime(at: moment)
         var filter = CallFilter()
         filter.startFrom = CivilTime(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0, second: 0)?.text
+        // A call that ended by then started by then: the bound keeps the search to the day so far.
+        filter.startBefore = clock.civilTime(at: moment + 1).text
         filter.endedBy = moment
         var parameters = SQLParameters()
         let statement = try database.prepare(SummaryQuery.sql(.none, filter: filter, serviceLevel: serviceLevel, &parameters))
