@@ -16,14 +16,17 @@ struct AgentTally {
 
     init() {}
 
-    init(_ statement: Statement, at offset: Int32) {
-        offered = statement.count(at: offset)
-        answered = statement.count(at: offset + 1)
-        handled = statement.count(at: offset + 2)
-        talk = statement.count(at: offset + 3)
-        hold = statement.count(at: offset + 4)
-        answeredRing = statement.count(at: offset + 5)
-        answeredHandle = statement.count(at: offset + 6)
+    /// Adds one AGENT party: (answered, talk, hold, ring, acw) from column `offset` on.
+    mutating func add(party statement: Statement, at offset: Int32) {
+        let answeredParty = statement.int64(at: offset) != 0
+        let talk = statement.int64(at: offset + 1), hold = statement.int64(at: offset + 2)
+        offered += 1
+        self.talk += talk
+        self.hold += hold
+        guard answeredParty else { return }
+        answered += 1
+        answeredRing += statement.int64(at: offset + 3)
+        answeredHandle += talk + hold + statement.int64(at: offset + 4)
     }
 
     static func += (total: inout AgentTally, tally: AgentTally) {

@@ -52,11 +52,21 @@ public final class CallReports {
 
     private func writeAgents(filter: CallFilter, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
         var parameters = SQLParameters()
-        let statement = try database.prepare(AgentQuery.sql(filter: filter, &parameters))
-        try parameters.bind(to: statement)
+        let parties = try database.prepare(AgentQuery.partiesSQL(filter: filter, &parameters))
+        try parameters.bind(to: parties)
         var rows: [String?: AgentTally] = [:]
-        while try statement.step() {
-            rows[statement.text(at: 0)] = AgentTally(statement, at: 1)
+        while try parties.step() {
+            rows[parties.text(at: 0), default: AgentTally()].add(party: parties, at: 1)
+        }
+        var handledParameters = SQLParameters()
+        let handled = try database.prepare(AgentQuery.handledSQL(filter: filter, &handledParameters))
+        let agentIndex = handledParameters.count
+        for agent in rows.keys {
+            guard let agent else { continue }
+            handled.reset()
+            try handledParameters.bind(to: handled)
+            try handled.bind(agent, at: Int32(agentIndex))
+            if try handled.step() { rows[agent]?.handled = handled.count(at: 0) }
         }
         // The time figures take only the range and the agent (SPEC 5): every agent with an
         // interval in the range has a row, with or without calls.

@@ -16,6 +16,9 @@ struct SQLParameters {
         return "?\(values.count)"
     }
 
+    /// How many values were added: the last one's index.
+    var count: Int { values.count }
+
     mutating func add(_ text: String) -> String {
         add(.text(text))
     }
