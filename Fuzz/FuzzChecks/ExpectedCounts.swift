@@ -14,6 +14,8 @@ struct ExpectedCounts {
 
     private struct EventIdentity: Hashable {
         var sessionid: String?
+        /// Agent-state events (no sessionid) are copies only of the same agent's (SPEC 1.4, 6.1).
+        var agent: String?
         var dedupeKey: Int64
     }
 
@@ -30,7 +32,7 @@ struct ExpectedCounts {
                 continue
             }
             wanted.parsed += 1
-            if !seen.insert(EventIdentity(sessionid: event.sessionid, dedupeKey: event.dedupeKey)).inserted {
+            if !seen.insert(EventIdentity(sessionid: event.sessionid, agent: event.sessionid == nil ? event.agentKey : nil, dedupeKey: event.dedupeKey)).inserted {
                 wanted.duplicates += 1
                 source.duplicates += 1
             }
