@@ -104,15 +104,36 @@ public struct AgentMachine: Sendable, Equatable {
 /// An agent's order (SPEC 6.2): by (epoch, eventid, rawID) when every event has an eventid, else
 /// by (epoch, rawID). The same rule, and the same eventid comparison, as a session's order.
 public enum AgentOrder {
-    public static func sorted(_ events: [AgentEvent]) -> [AgentEvent] {
-        let ids = events.map { EventID(present($0.eventid)) }
-        guard ids.allSatisfy({ $0 != nil }) else {
-            return events.sorted { ($0.epoch, $0.rawID) < ($1.epoch, $1.rawID) }
+    /// Where an event stands in its agent's order; `byEventid` when every event of the agent has one.
+    public struct Key: Comparable, Sendable {
+        public let epoch: Int64
+        let eventid: EventID?
+        let rawID: Int64
+
+        public init(_ event: AgentEvent, byEventid: Bool) {
+            epoch = event.epoch
+            eventid = byEventid ? EventID(present(event.eventid)) : nil
+            rawID = event.rawID
         }
-        return zip(events, ids.map { $0! }).sorted { lhs, rhs in
-            if lhs.0.epoch != rhs.0.epoch { return lhs.0.epoch < rhs.0.epoch }
-            if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
-            return lhs.0.rawID < rhs.0.rawID
-        }.map(\.0)
+
+        public static func < (lhs: Key, rhs: Key) -> Bool {
+            if lhs.epoch != rhs.epoch { return lhs.epoch < rhs.epoch }
+            if let l = lhs.eventid, let r = rhs.eventid, l != r { return l < r }
+            return lhs.rawID < rhs.rawID
+        }
+
+        public static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.epoch == rhs.epoch && lhs.eventid == rhs.eventid && lhs.rawID == rhs.rawID
+        }
+    }
+
+    /// Whether the event has an eventid to be ordered by (a blank one is none).
+    public static func hasEventid(_ event: AgentEvent) -> Bool {
+        present(event.eventid) != nil
+    }
+
+    public static func sorted(_ events: [AgentEvent]) -> [AgentEvent] {
+        let byEventid = events.allSatisfy(hasEventid)
+        return events.map { (Key($0, byEventid: byEventid), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

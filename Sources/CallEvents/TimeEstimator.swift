@@ -32,14 +32,16 @@ public enum TimeEstimator {
             if let epoch = arrival.timedEpoch {
                 offset = epoch * 1000 - arrival.receivedMillis
             } else {
-                let millis = arrival.receivedMillis + (offsets[index] ?? offset ?? 0)
-                estimates[arrival.rawID] = roundedSeconds(millis)
+                estimates[arrival.rawID] = estimate(receivedMillis: arrival.receivedMillis, offsetMillis: offsets[index] ?? offset)
             }
         }
         return estimates
     }
 
-    private static func roundedSeconds(_ millis: Int64) -> Int64 {
-        millis >= 0 ? (millis + 500) / 1000 : (millis - 500) / 1000
+    /// One estimate: the arrival moved by a neighbour's offset (none: the arrival itself), rounded
+    /// to the nearest second with halves away from zero.
+    public static func estimate(receivedMillis: Int64, offsetMillis: Int64?) -> Int64 {
+        let millis = receivedMillis + (offsetMillis ?? 0)
+        return millis >= 0 ? (millis + 500) / 1000 : (millis - 500) / 1000
     }
 }

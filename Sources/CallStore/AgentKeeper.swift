@@ -39,11 +39,8 @@ final class AgentKeeper {
     /// The estimated time of an agent-state event without one (SPEC 1.3), from the agent's timed
     /// event that arrived last; its arrival itself while the agent has none.
     func estimate(for agent: HeldAgent, receivedMillis: Int64) -> Int64 {
-        guard let offset = agent.lastTimedOffsetMillis else {
-            agent.hasEventAwaitingNeighbour = true
-            return rounded(receivedMillis)
-        }
-        return rounded(receivedMillis + offset)
+        if agent.lastTimedOffsetMillis == nil { agent.hasEventAwaitingNeighbour = true }
+        return TimeEstimator.estimate(receivedMillis: receivedMillis, offsetMillis: agent.lastTimedOffsetMillis)
     }
 
     /// A stored event of the agent; `timed` when it came with a valid eventTime.
@@ -57,10 +54,9 @@ final class AgentKeeper {
         touch(agent.key)
     }
 
-    /// A call record was written: its AGENT parties were `before` and are now `after`. Its
-    /// parties' ACW was written as 0; the agents bring it up to date in `settle()`.
+    /// A call record was written: its AGENT parties were `before` and are now `after`. The call's
+    /// and its parties' ACW were written as 0; the agents bring back what belongs to them in `settle()`.
     func callWritten(session: Int64, before: [AgentParty], after: [AgentParty]) {
-        callsWithNewAcw.insert(session)
         for key in Set(before.map(\.agent) + after.map(\.agent)) {
             touch(key)
             guard let agent = held[key] else { continue }
@@ -90,8 +86,7 @@ final class AgentKeeper {
         }
         touched.removeAll(keepingCapacity: true)
         touchedSet.removeAll(keepingCapacity: true)
-        for session in callsWithNewAcw.sorted() { try rows.sumAcw(ofCall: session) }
-        callsWithNewAcw.removeAll(keepingCapacity: true)
+        try sumNewAcw()
         trim()
     }
 
@@ -109,8 +104,7 @@ final class AgentKeeper {
                     let agent = HeldAgent(key: key)
                     try reload(agent)
                 }
-                for session in callsWithNewAcw.sorted() { try rows.sumAcw(ofCall: session) }
-                callsWithNewAcw.removeAll()
+                try sumNewAcw()
             }
             start += chunk
         }
@@ -167,6 +161,12 @@ final class AgentKeeper {
         agent.storedAcw = acw
     }
 
+    /// Each call whose parties' ACW changed gets their sum (SPEC 6.3).
+    private func sumNewAcw() throws(SQLiteError) {
+        for session in callsWithNewAcw.sorted() { try rows.sumAcw(ofCall: session) }
+        callsWithNewAcw.removeAll(keepingCapacity: true)
+    }
+
     private func touch(_ key: String) {
         if touchedSet.insert(key).inserted { touched.append(key) }
     }
@@ -177,10 +177,6 @@ final class AgentKeeper {
         for agent in held.values.sorted(by: { $0.lastUse < $1.lastUse }).prefix(held.count - Self.capacity * 3 / 4) {
             held[agent.key] = nil
         }
-    }
-
-    private func rounded(_ millis: Int64) -> Int64 {
-        millis >= 0 ? (millis + 500) / 1000 : (millis - 500) / 1000
     }
 }
 

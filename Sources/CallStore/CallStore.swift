@@ -106,7 +106,7 @@ public final class CallStore {
     private func fillInAfterUpgrade() throws(StoreError) {
         let pending: Bool
         do {
-            pending = try database.scalarText("SELECT value FROM settings WHERE name = 'pending_rebuild'") != nil
+            pending = try Self.hasPendingRebuild(database)
         } catch {
             throw Self.openFailure(path: path, error)
         }
@@ -149,6 +149,11 @@ public final class CallStore {
                 "database '\(path)' is read as an unchanging file: SQLite cannot create '\(path)-shm' beside it, and no '\(path)-wal' holds newer rows")
     }
 
+    /// The mark a migration leaves while what it added is still to be filled in from the events.
+    private static func hasPendingRebuild(_ database: Database) throws(SQLiteError) -> Bool {
+        try database.scalarText("SELECT value FROM settings WHERE name = 'pending_rebuild'") != nil
+    }
+
     /// SQLITE_READONLY_CANTINIT: a read-only connection found no `-shm` and may not create one.
     private static let readOnlyCantInit: Int32 = 8 | (5 << 8)
 
@@ -164,7 +169,7 @@ public final class CallStore {
         }
         let unfinished: Bool
         do {
-            unfinished = try database.scalarText("SELECT value FROM settings WHERE name = 'pending_rebuild'") != nil
+            unfinished = try hasPendingRebuild(database)
         } catch {
             throw openFailure(path: path, error)
         }

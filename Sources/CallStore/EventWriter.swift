@@ -131,7 +131,7 @@ public final class EventWriter {
         // session is brought up to date at commit. An agent's comes from its last timed event.
         let epoch = civil.map(clock.epoch(of:))
             ?? agent.map { sessions.agents.estimate(for: $0, receivedMillis: received.millis) }
-            ?? (received.millis + 500) / 1000
+            ?? TimeEstimator.estimate(receivedMillis: received.millis, offsetMillis: nil)
         // That instant in the zone (SPEC 1.3): a wall time in a DST gap is the hour after it.
         let time = clock.civilTime(at: epoch).text
         let original: Int64?

@@ -16,7 +16,7 @@ final class HeldAgent {
     /// The agent's state after every folded event: its open intervals only.
     private(set) var base = AgentMachine()
     /// The order key of the last folded event; nil when nothing is folded.
-    private(set) var foldedThrough: AgentOrderKey?
+    private(set) var foldedThrough: AgentOrder.Key?
     /// The non-duplicate events after the fold point, in arrival order.
     private(set) var events: [AgentEvent] = []
     /// Every non-duplicate event of the agent, folded ones included, carries an eventid: the
@@ -47,13 +47,12 @@ final class HeldAgent {
 
     /// A new event of the agent, after it was stored.
     func append(_ event: AgentEvent) {
-        let hasEventid = event.eventid.map { !$0.allSatisfy(\.isWhitespace) } ?? false
-        if everyEventHasEventid, !hasEventid {
+        if everyEventHasEventid, !AgentOrder.hasEventid(event) {
             everyEventHasEventid = false
             // Every earlier event now sorts by (epoch, raw_id): the folded ones too.
             if foldedThrough != nil { needsReload = true }
         }
-        if let folded = foldedThrough, AgentOrderKey(event, byEventid: everyEventHasEventid) <= folded {
+        if let folded = foldedThrough, AgentOrder.Key(event, byEventid: everyEventHasEventid) <= folded {
             needsReload = true
         }
         if event.epoch < partiesKeptFrom { needsReload = true }
@@ -98,7 +97,7 @@ final class HeldAgent {
         base = AgentMachine()
         foldedThrough = nil
         events = all
-        everyEventHasEventid = all.allSatisfy { $0.eventid.map { !$0.allSatisfy(\.isWhitespace) } ?? false }
+        everyEventHasEventid = all.allSatisfy(AgentOrder.hasEventid)
         self.parties = parties
         partiesKeptFrom = .min
         needsReload = false
@@ -128,36 +127,13 @@ final class HeldAgent {
         for event in sorted[..<folding] { machine.apply(event) }
         base = machine.keepingOpenOnly()
         let last = sorted[folding - 1]
-        foldedThrough = AgentOrderKey(last, byEventid: everyEventHasEventid)
+        foldedThrough = AgentOrder.Key(last, byEventid: everyEventHasEventid)
         events = Array(sorted[folding...])
         pruneParties()
         let keep = desired()
         stored = stored.filter { keep[$0.key] != nil }
         let owners = Set(stored.values.compactMap(\.owner))
         storedAcw = storedAcw.filter { owners.contains($0.key) }
-    }
-}
-
-/// Where an event stands in its agent's order (SPEC 6.2), to tell whether it sorts before the fold.
-struct AgentOrderKey: Comparable {
-    let epoch: Int64
-    let eventid: EventID?
-    let rawID: Int64
-
-    init(_ event: AgentEvent, byEventid: Bool) {
-        epoch = event.epoch
-        eventid = byEventid ? EventID(event.eventid) : nil
-        rawID = event.rawID
-    }
-
-    static func < (lhs: AgentOrderKey, rhs: AgentOrderKey) -> Bool {
-        if lhs.epoch != rhs.epoch { return lhs.epoch < rhs.epoch }
-        if let l = lhs.eventid, let r = rhs.eventid, l != r { return l < r }
-        return lhs.rawID < rhs.rawID
-    }
-
-    static func == (lhs: AgentOrderKey, rhs: AgentOrderKey) -> Bool {
-        lhs.epoch == rhs.epoch && lhs.rawID == rhs.rawID
     }
 }
 
