@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // The only place that sees <sqlite3.h>: Debian's libsqlite3-dev.
@@ -40,8 +41,16 @@ let package = Package(
         .target(name: "CallSimulation", dependencies: ["CallEvents"]),
         // The schema and every write: events, duplicates, estimates, call records, cursors.
         .target(name: "CallStore", dependencies: ["SQLite", "Migrations", "CallEvents", "CallAssembly", "AgentStates"]),
-        // What astercdr's HTTP servers share: JSON answers, the bearer token, the paths never stored as events.
-        .target(name: "HTTPBasics", dependencies: ["CallEvents", .product(name: "Hummingbird", package: "hummingbird")]),
+        // What astercdr's HTTP servers share: JSON answers, the bearer token and the browser's sign-in
+        // cookie (an HMAC of it, through swift-crypto), the paths never stored as events.
+        .target(
+            name: "HTTPBasics",
+            dependencies: [
+                "CallEvents",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Where events come from: files, standard input, the HTTP receiver, push-channel
         // subscriptions; and the one writer they all feed, as services of one ServiceGroup. It counts
         // what the writer commits through swift-metrics, with whichever factory it is handed.
@@ -58,8 +67,9 @@ let package = Package(
         ),
         // What supervisors ask: call listings, one call, and reports, as table, CSV, JSON or an HTML page.
         .target(name: "Reports", dependencies: ["SQLite", "CallStore", "CallEvents", "CallAssembly", "AgentStates"]),
-        // The live view over HTTP (`/metrics`, `/api/now`) for both `ingest --listen` and `serve`: the
-        // floor read on a read-only connection of its own, the registry exported as Prometheus text.
+        // The live view over HTTP (`/wallboard`, `/metrics`, `/api/now`) for both `ingest --listen` and
+        // `serve`: the floor read on a read-only connection of its own, the registry exported as
+        // Prometheus text, the wallboard's page (Wallboard/, compiled in) and its sign-in.
         .target(
             name: "LiveView",
             dependencies: [
@@ -67,6 +77,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [
+                .embedInCode("Wallboard/wallboard.html"), .embedInCode("Wallboard/wallboard.css"),
+                .embedInCode("Wallboard/wallboard.js"), .embedInCode("Wallboard/sign-in.html"),
             ]
         ),
         .executableTarget(

@@ -4,7 +4,11 @@ public enum CallAssembler {
     ///
     /// Events may come in any order: the result depends only on the set of events (their
     /// `rawID`s being distinct, as they are in the store). Duplicates are ignored entirely.
-    public static func assemble(sessionid: String, events: [SessionEvent]) -> CallRecord? {
+    ///
+    /// `asOf`: a call still going on, looked at from that moment (`astercdr now`): without its
+    /// CONVERSATION hangup it lasts past that moment, not only until its latest event, so a
+    /// party that answered and has not hung up is talking then, even in its answer's second.
+    public static func assemble(sessionid: String, events: [SessionEvent], asOf: Int64? = nil) -> CallRecord? {
         let ordered = SessionOrder.sorted(events.filter { !$0.isDuplicate })
         guard let startEpoch = ordered.map(\.epoch).min(), let latestEpoch = ordered.map(\.epoch).max() else {
             return nil
@@ -16,7 +20,7 @@ public enum CallAssembler {
 
         // The first CONVERSATION hangup ends the call; a copy with another eventid changes nothing.
         let conversationEnd = recognized.first { $0.source == .conversation && $0.kind == .hangup }
-        let endEpoch = conversationEnd?.event.epoch ?? latestEpoch
+        let endEpoch = conversationEnd?.event.epoch ?? max(latestEpoch, asOf.map { $0 + 1 } ?? latestEpoch)
 
         let parties = assembleParties(recognized, callEnd: endEpoch)
         let answerEpoch = CallRules.answerEpoch(parties)

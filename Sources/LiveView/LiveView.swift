@@ -4,9 +4,11 @@ import Hummingbird
 import Prometheus
 import Reports
 
-/// The live view's paths (docs/http.md), for `ingest --listen` and `serve` alike: `GET /metrics`
-/// in the Prometheus text format and `GET /api/now` as the JSON of `astercdr now`. With a token,
-/// both need it. Any other method, and any other path, stores nothing: there is no writer here.
+/// The live view's paths (docs/http.md), for `ingest --listen` and `serve` alike: the wallboard
+/// page (`GET /wallboard`) and its JSON (`GET /api/wallboard`), `GET /metrics` in the Prometheus
+/// text format, `GET /api/now` as the JSON of `astercdr now`, and the browser's sign-in
+/// (`POST /api/login`, `POST /api/logout`). With a token, every read needs it: the bearer header,
+/// or the cookie the sign-in sets. Nothing here stores anything: there is no writer here.
 public struct LiveView: HTTPResponder {
     public typealias Context = BasicRequestContext
 
@@ -14,6 +16,7 @@ public struct LiveView: HTTPResponder {
     let registry: PrometheusCollectorRegistry
     let gauges: FloorGauges
     let token: String?
+    let pages = WallboardPages()
 
     /// `registry`: the process's, which the writer's metrics (if any) count in too; the floor's
     /// gauges are added to it.
@@ -24,21 +27,36 @@ public struct LiveView: HTTPResponder {
         self.token = token
     }
 
+    static let reads: Set = ["/wallboard", "/api/wallboard", "/metrics", "/api/now"]
+    static let signInPaths: Set = ["/api/login", "/api/logout"]
+
     public func respond(to request: Request, context: Context) async throws -> Response {
-        guard request.isAuthorized(by: token) else { return .unauthorized }
-        guard Self.paths.contains(request.uri.path) else { return .notFound(request.uri.path) }
+        let path = request.uri.path
+        if Self.signInPaths.contains(path) {
+            guard request.method == .post else { return .methodNotAllowed(allow: "POST") }
+            return path == "/api/login" ? try await signIn(request) : .seeOther("/wallboard", setting: BrowserSession.signOut)
+        }
+        guard request.mayReadLiveView(under: token) else {
+            // A person at a browser is asked for the token; anything else is told what is missing.
+            return path == "/wallboard" && request.method == .get ? .page(.unauthorized, pages.signIn, policy: pages.policy) : .unauthorized
+        }
+        guard Self.reads.contains(path) else { return .notFound(path) }
         guard request.method == .get else { return .methodNotAllowed(allow: "GET") }
+        if path == "/wallboard" {
+            return .page(.ok, token == nil ? pages.board : pages.boardSignedIn, policy: pages.policy)
+        }
         do {
-            if request.uri.path == "/metrics" {
+            if path == "/metrics" {
                 return Response(
                     status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await metrics())))
             }
             switch NowQuery.moment(request.uri.queryParameters["at"].map(String.init)) {
             case .success(let moment):
+                let json = try await floor(at: moment, wallboard: path == "/api/wallboard")
                 return Response(
-                    status: .ok, headers: [.contentType: "application/json"],
-                    body: ResponseBody(byteBuffer: ByteBuffer(string: try await now(at: moment))))
+                    status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
             case .failure(let refusal): return .error(.badRequest, refusal.message)
             }
         } catch {
@@ -47,7 +65,19 @@ public struct LiveView: HTTPResponder {
         }
     }
 
-    static let paths: Set = ["/metrics", "/api/now"]
+    /// `POST /api/login` with the form's `token=SECRET`: the right token signs the browser in and
+    /// sends it to the wallboard; a wrong one shows the form again, saying so. Without `--token`
+    /// there is nothing to sign in to.
+    private func signIn(_ request: Request) async throws -> Response {
+        guard let token else { return .seeOther("/wallboard", setting: BrowserSession.signOut) }
+        // A form holding a token is small; anything larger is not one.
+        let body = try? await request.body.collect(upTo: 16 << 10)
+        let given = body.flatMap { SignInForm.token(in: String(buffer: $0)) }
+        guard let given, BrowserSession.isToken(given, token) else {
+            return .page(.unauthorized, pages.signInRefused, policy: pages.policy)
+        }
+        return .seeOther("/wallboard", setting: BrowserSession.signIn(token))
+    }
 
     /// The floor's gauges set from one snapshot, and the whole registry exported, in one step of
     /// the reader's queue, so that two scrapes at once never mix their figures.
@@ -59,11 +89,16 @@ public struct LiveView: HTTPResponder {
         }
     }
 
-    /// What `astercdr now --format json` prints at `moment` (nil: now).
-    private func now(at moment: CivilTime?) async throws -> String {
+    /// What `astercdr now --format json` prints at `moment` (nil: now), or with `wallboard` the
+    /// wallboard's JSON: that and today hour by hour.
+    private func floor(at moment: CivilTime?, wallboard: Bool) async throws -> String {
         try await reader.read { reports in
             let json = TextBuffer()
-            try reports.writeNow(at: moment, format: .json, to: json)
+            if wallboard {
+                try reports.writeWallboard(at: moment, to: json)
+            } else {
+                try reports.writeNow(at: moment, format: .json, to: json)
+            }
             return json.text
         }
     }

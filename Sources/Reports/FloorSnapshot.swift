@@ -39,6 +39,8 @@ public struct FloorSnapshot: Sendable {
     public var inProgress: [CallInProgress]
     /// The summary's figures over the calls that started that day and had ended by `at`.
     var today: CallTally
+    /// The same calls hour by hour of their start, every hour of the day (`00` to `23`).
+    var todayByHour: [(hour: String, tally: CallTally)]
 }
 
 /// Reads a `FloorSnapshot` in one read transaction.
@@ -88,8 +90,9 @@ struct FloorQuery {
         }
         waiting.sort { ($0.start, $0.sessionid) < ($1.start, $1.sessionid) }
         inProgress.sort { ($0.answer, $0.sessionid) < ($1.answer, $1.sessionid) }
+        let hours = try todayByHour(at: moment, serviceLevel: serviceLevel)
         return FloorSnapshot(at: moment, agents: agents, waiting: waiting, inProgress: inProgress,
-                             today: try today(at: moment, serviceLevel: serviceLevel))
+                             today: hours.reduce(into: CallTally()) { $0 += $1.tally }, todayByHour: hours)
     }
 
     /// A call on at the moment: started by then and not over (a record's end after it, or no
@@ -134,7 +137,7 @@ struct FloorQuery {
                     activenum: e.text(at: 8), didnumber: e.text(at: 9), direction: e.text(at: 10), teamID: e.text(at: 11),
                     groupID: e.text(at: 12), modeltype: e.text(at: 13), modelID: e.text(at: 14), agentno: e.text(at: 15)))
             }
-            guard let record = CallAssembler.assemble(sessionid: session.sessionid, events: sessionEvents),
+            guard let record = CallAssembler.assemble(sessionid: session.sessionid, events: sessionEvents, asOf: moment),
                   record.startEpoch <= moment else { continue }
             // Without its CONVERSATION hangup, a call whose every party has hung up is over all the same.
             if !session.recorded, !record.parties.isEmpty,
@@ -144,8 +147,9 @@ struct FloorQuery {
         return active
     }
 
-    /// The day so far: the calls that started on the moment's day and had ended by then.
-    private func today(at moment: Int64, serviceLevel: Int) throws(SQLiteError) -> CallTally {
+    /// The day so far hour by hour: the calls that started on the moment's day and had ended by
+    /// then. The day's figures are their sum, so both come from one pass.
+    private func todayByHour(at moment: Int64, serviceLevel: Int) throws(SQLiteError) -> [(hour: String, tally: CallTally)] {
         let day = clock.civilTime(at: moment)
         var filter = CallFilter()
         filter.startFrom = CivilTime(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0, second: 0)?.text
@@ -153,9 +157,12 @@ struct FloorQuery {
         filter.startBefore = clock.civilTime(at: moment + 1).text
         filter.endedBy = moment
         var parameters = SQLParameters()
-        let statement = try database.prepare(SummaryQuery.sql(.none, filter: filter, serviceLevel: serviceLevel, &parameters))
+        let statement = try database.prepare(SummaryQuery.sql(.hour, filter: filter, serviceLevel: serviceLevel, &parameters))
         try parameters.bind(to: statement)
-        guard try statement.step() else { return CallTally() }
-        return CallTally(statement, at: 0)
+        var hours: [(hour: String, tally: CallTally)] = []
+        while try statement.step() {
+            hours.append((statement.text(at: 0) ?? "", CallTally(statement, at: 1)))
+        }
+        return hours
     }
 }

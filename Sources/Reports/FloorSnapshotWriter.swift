@@ -10,6 +10,13 @@ extension CallReports {
         FloorSnapshotWriter(snapshot: snapshot, clock: clock, serviceLevel: serviceLevel).write(format, to: sink)
     }
 
+    /// The wallboard's JSON (docs/http.md): `{"now": what `now --format json` prints, "today_by_hour":
+    /// [the hourly report's row of each hour of the day so far]}`, read in one read transaction.
+    public func writeWallboard(at time: CivilTime?, serviceLevel: Int = 20, to sink: TextSink) throws(SQLiteError) {
+        let snapshot = try floor(at: time, serviceLevel: serviceLevel)
+        FloorSnapshotWriter(snapshot: snapshot, clock: clock, serviceLevel: serviceLevel).writeWallboard(to: sink)
+    }
+
     /// The floor at `time` in the database's zone (nil: this moment), read in one read transaction.
     public func floor(at time: CivilTime?, serviceLevel: Int = 20) throws(SQLiteError) -> FloorSnapshot {
         let moment = time.map(clock.epoch(of:)) ?? Int64(Date().timeIntervalSince1970)
@@ -59,6 +66,14 @@ struct FloorSnapshotWriter {
             table.finish()
         }
         sink.write("\n")
+    }
+
+    func writeWallboard(to sink: TextSink) {
+        sink.write("{\"now\":")
+        writeJSON(to: sink)
+        let columns = Grouping.hour.keyColumns + CallTally.columns(serviceLevel: serviceLevel)
+        let hours = snapshot.todayByHour.map { JSONRowWriter.object(columns, [.text($0.hour)] + $0.tally.figures) }
+        sink.write(",\n\"today_by_hour\":[" + hours.joined(separator: ",\n") + "]}\n")
     }
 
     private func writeJSON(to sink: TextSink) {

@@ -18,6 +18,17 @@ import Testing
                 #expect(answer.body == now.stdout)
                 // As a form writes it.
                 #expect(try await receiver.get("/api/now?at=\(moment.replacingOccurrences(of: " ", with: "+"))").body == now.stdout)
+                // The wallboard's JSON: the same object, and today hour by hour adding up to today.
+                let board = try await receiver.get("/api/wallboard?at=\(encoded)")
+                let boardObject = try JSONSerialization.jsonObject(with: Data(board.body.utf8)) as? NSDictionary
+                let nowObject = try JSONSerialization.jsonObject(with: Data(now.stdout.utf8)) as? NSDictionary
+                #expect(boardObject?["now"] as? NSDictionary == nowObject)
+                let hours = boardObject?["today_by_hour"] as? [[String: Any]] ?? []
+                #expect(hours.map { $0["hour"] as? String } == (0..<24).map { String(format: "%02d", $0) })
+                let today = nowObject?["today"] as? [String: Any] ?? [:]
+                for figure in ["calls", "answered", "abandoned", "unanswered", "total_talk_seconds", "total_acw_seconds"] {
+                    #expect(hours.reduce(0) { $0 + ($1[figure] as? Int ?? -1) } == today[figure] as? Int, "\(figure) at \(moment)")
+                }
             }
             let present = try await receiver.get("/api/now")
             let object = try JSONSerialization.jsonObject(with: Data(present.body.utf8)) as? [String: Any]
@@ -44,16 +55,63 @@ import Testing
             #expect(try await receiver.get("/healthz").status == .ok)
 
             let event = "agentno=8001&event=login&AgentGroupId=100&eventTime=2026-11-02 08:00:00"
-            let refusals: [(String, UInt)] = [("/metrics", 405), ("/api/now", 405), ("/api/x", 404), ("/api", 404), ("/healthz", 405), ("/wallboard", 404), ("/metrics/x", 404)]
+            let refusals: [(String, UInt)] = [("/metrics", 405), ("/api/now", 405), ("/api/x", 404), ("/api", 404), ("/healthz", 405), ("/wallboard", 405), ("/api/wallboard", 405), ("/metrics/x", 404)]
             for (path, status) in refusals {
                 #expect(try await receiver.post(path, event, token: "s3cret").status.code == status, "POST \(path)")
                 #expect(try await receiver.post(path, event).status.code == (path == "/healthz" ? 405 : 401), "POST \(path) without the token")
             }
             #expect(try await receiver.get("/api/x?\(event)", token: "s3cret").status == .notFound)
+            #expect(try await receiver.get("/api/login?\(event)").status == .methodNotAllowed)
             #expect(try query(db, "SELECT count(*) FROM raw_events") == [["0"]])
             // Any other path is the receiver's, as before.
             #expect(try await receiver.post("/api-not/x", event, token: "s3cret").status == .ok)
             #expect(try query(db, "SELECT count(*) FROM raw_events") == [["1"]])
+            #expect(try await receiver.stop().status == 0)
+        }
+    }
+
+    @Test func aBrowserSignsInOnceAndItsCookieOpensTheLiveViewAndNothingElse() async throws {
+        try await withTemporaryDirectory { dir in
+            let db = dir.appendingPathComponent("cdr.db").path
+            let token = "pa ss&word"
+            let receiver = try await RunningReceiver(db: db, extra: ["--token", token])
+            let asked = try await receiver.exchange(.GET, "/wallboard")
+            #expect(asked.status == .unauthorized && asked.headers["Content-Type"] == ["text/html; charset=utf-8"])
+            #expect(asked.body.contains(#"<form method="post" action="/api/login">"#), "\(asked.body)")
+
+            let form = [("Content-Type", "application/x-www-form-urlencoded")]
+            let refused = try await receiver.exchange(.POST, "/api/login", headers: form, body: "token=pa+ss")
+            #expect(refused.status == .unauthorized && refused.headers["Set-Cookie"].isEmpty)
+            #expect(refused.body.contains("That is not the token astercdr was started with."))
+
+            let signedIn = try await receiver.exchange(.POST, "/api/login", headers: form, body: "token=pa+ss%26word")
+            #expect(signedIn.status == .seeOther && signedIn.headers["Location"] == ["/wallboard"])
+            let setCookie = signedIn.headers["Set-Cookie"].first ?? ""
+            let attributes = Set(setCookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
+            #expect(attributes.isSuperset(of: ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=2592000"]), "\(setCookie)")
+            let cookie = String(setCookie.prefix { $0 != ";" })
+            #expect(cookie.hasPrefix("astercdr_session=") && cookie.count == "astercdr_session=".count + 64, "\(cookie)")
+            #expect(!cookie.contains("pa") && !cookie.contains("word"), "the cookie holds the token: \(cookie)")
+
+            let withCookie = [("Cookie", "theme=dark; " + cookie)]
+            let page = try await receiver.exchange(.GET, "/wallboard", headers: withCookie)
+            #expect(page.status == .ok && page.body.contains(#"<form method="post" action="/api/logout">"#))
+            let policy = page.headers["Content-Security-Policy"].first ?? ""
+            for directive in ["default-src 'none'", "script-src 'sha256-", "connect-src 'self'", "frame-ancestors 'none'", "require-trusted-types-for 'script'"] {
+                #expect(policy.contains(directive), "\(policy)")
+            }
+            for path in ["/api/now", "/api/wallboard", "/metrics"] {
+                #expect(try await receiver.exchange(.GET, path, headers: withCookie).status == .ok, "\(path)")
+                #expect(try await receiver.exchange(.GET, path, headers: [("Cookie", "astercdr_session=" + String(repeating: "0", count: 64))]).status == .unauthorized, "\(path)")
+            }
+            // The cookie is for reading: the receiver still wants the bearer token.
+            let event = "agentno=8001&event=login&AgentGroupId=100&eventTime=2026-11-02 08:00:00"
+            #expect(try await receiver.exchange(.POST, "/push", headers: withCookie, body: event).status == .unauthorized)
+            #expect(try query(db, "SELECT count(*) FROM raw_events") == [["0"]])
+
+            let signedOut = try await receiver.exchange(.POST, "/api/logout", headers: withCookie)
+            #expect(signedOut.status == .seeOther && signedOut.headers["Set-Cookie"].first?.hasPrefix("astercdr_session=;") == true)
+            #expect(signedOut.headers["Set-Cookie"].first?.contains("Max-Age=0") == true, "\(signedOut.headers)")
             #expect(try await receiver.stop().status == 0)
         }
     }

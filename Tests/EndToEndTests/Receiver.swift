@@ -66,10 +66,25 @@ final class RunningReceiver: @unchecked Sendable {
         return try await send(request)
     }
 
+    /// `method` on `pathAndQuery` with `headers` and `body`, answered as it comes: a redirect is
+    /// not followed, and the answer's headers are kept.
+    func exchange(
+        _ method: HTTPMethod, _ pathAndQuery: String, headers: [(String, String)] = [], body: String? = nil
+    ) async throws -> (status: HTTPResponseStatus, headers: HTTPHeaders, body: String) {
+        var request = HTTPClientRequest(url: base + pathAndQuery)
+        request.method = method
+        request.headers.add(contentsOf: headers)
+        if let body { request.body = .bytes(ByteBuffer(string: body)) }
+        let response = try await Self.client.execute(request, timeout: .seconds(30))
+        return (response.status, response.headers, String(buffer: try await response.body.collect(upTo: 1 << 20)))
+    }
+
     /// Like `HTTPClient.shared`, but a refused connection fails at once: the shared client retries
-    /// it silently until the request's deadline, and a stopped receiver would hold every client that long.
+    /// it silently until the request's deadline, and a stopped receiver would hold every client that
+    /// long. Redirects are answers to look at, not to follow.
     private static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout.connect = .seconds(5)
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)

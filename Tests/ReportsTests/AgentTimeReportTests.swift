@@ -9,11 +9,12 @@ import TestSupport
 /// Agents' time (SPEC 6.4) and the floor at a moment (SPEC 6.5), on the hand-worked shift of
 /// `AgentShift`: stored through the writer, read through the reports.
 @Suite struct AgentTimeReportTests {
-    func withShift<T>(_ body: (String, CallReports) throws -> T) throws -> T {
+    /// `lines`: the shift's first events only, as the floor sees them while the rest has not happened.
+    func withShift<T>(_ lines: [String] = AgentShift.lines, _ body: (String, CallReports) throws -> T) throws -> T {
         try withTemporaryDirectory { dir in
             let path = dir.appendingPathComponent("cdr.db").path
             let writer = try EventWriter(store: CallStore(path: path, access: .create, timeZone: "UTC"))
-            try writer.ingest(AgentShift.lines)
+            try writer.ingest(lines)
             return try body(path, CallReports(CallStore(path: path, access: .read, timeZone: nil)))
         }
     }
@@ -141,6 +142,19 @@ import TestSupport
             #expect(table.text.hasPrefix("at 2026-11-02 09:02:00\n\nagents (1)\n"))
             #expect(table.text.contains("8001   talking  2026-11-02 09:01:10  0:50\n"))
             #expect(table.text.contains("in progress (1)\n"))
+        }
+    }
+
+    /// Live, a call's later events have not come: an agent who answered and has not hung up is
+    /// talking, from its answer on, however long after its last event the floor is looked at.
+    @Test func anAnsweredCallWithNothingAfterItsAnswerIsTalkingUntilItsHangupComes() throws {
+        try withShift(Array(AgentShift.lines.prefix(5))) { _, reports in
+            for time in ["2026-11-02 09:01:10", "2026-11-02 09:02:00", "2026-11-02 09:30:00"] {
+                let snapshot = try floor(reports, at: time)
+                #expect(agentStates(snapshot) == [["8001", "talking", "2026-11-02 09:01:10"]], "at \(time)")
+                #expect((snapshot["in_progress"] as! [[String: Any]]).map { $0["sessionid"] as? String } == [AgentShift.session])
+            }
+            #expect(agentStates(try floor(reports, at: "2026-11-02 09:01:07")) == [["8001", "ringing", "2026-11-02 09:01:05"]])
         }
     }
 }
