@@ -16,13 +16,15 @@ import Testing
             let waiting = metrics.body.split(separator: "\n").first { $0.hasPrefix("astercdr_calls_waiting ") }
             #expect(waiting.flatMap { Double($0.dropFirst("astercdr_calls_waiting ".count)) } == 0, "\(metrics.body)")
             #expect(!metrics.body.contains("astercdr_events_received_total"), "\(metrics.body)")
+            let page = try await serve.get("/wallboard")
+            #expect(page.status == .ok && page.body.contains("<title>astercdr wallboard</title>"))
 
             // A scraper and a wallboard's poll on serve the whole time.
             let polling = Task {
                 var polls = 0
                 while !Task.isCancelled {
                     _ = try? await serve.get("/metrics")
-                    _ = try? await serve.get("/api/now")
+                    _ = try? await serve.get("/api/wallboard")
                     polls += 1
                 }
                 return polls
