@@ -23,8 +23,14 @@ extension CallSpan {
         return holds.contains { $0.contains(moment) } ? .onHold : .talking
     }
 
-    /// The moments at which its activity can change.
-    var boundaries: [Int64] {
-        [ring] + [talkStart, end].compactMap { $0 } + holds.flatMap { [$0.lowerBound, $0.upperBound] }
+    /// Adds the moments at which its activity can change.
+    func appendBoundaries(to moments: inout [Int64]) {
+        moments.append(ring)
+        if let talkStart { moments.append(talkStart) }
+        if let end { moments.append(end) }
+        for hold in holds {
+            moments.append(hold.lowerBound)
+            moments.append(hold.upperBound)
+        }
     }
 }

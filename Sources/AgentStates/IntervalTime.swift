@@ -11,8 +11,9 @@ extension AgentInterval {
         HalfOpenInterval(start, end ?? openEnd)
     }
 
-    /// The moments at which it opened and closed.
-    var boundaries: [Int64] {
-        [start] + [end].compactMap { $0 }
+    /// Adds the moments at which it opened and closed.
+    func appendBoundaries(to moments: inout [Int64]) {
+        moments.append(start)
+        if let end { moments.append(end) }
     }
 }

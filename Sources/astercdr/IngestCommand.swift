@@ -37,7 +37,7 @@ struct IngestCommand: AsyncParsableCommand {
         transform: ListenAddress.init(parsing:))
     var listen: ListenAddress?
 
-    @Option(help: ArgumentHelp("Demand 'Authorization: Bearer SECRET' on the HTTP receiver (events, /metrics, /api/now).", valueName: "secret"))
+    @Option(help: ArgumentHelp("Demand 'Authorization: Bearer SECRET' on the HTTP receiver (events, /wallboard, /metrics, /api/*; a browser signs in once with a form).", valueName: "secret"))
     var token: String?
 
     @Option(

@@ -7,11 +7,11 @@ import ServiceLifecycle
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the live view (/metrics, /api/now, /healthz) read-only from a database another process writes.",
+        abstract: "Serve the live view (/wallboard, /metrics, /api/now, /healthz) read-only from a database another process writes.",
         discussion: """
             For when the ingester runs elsewhere, or on a replicated copy of its database: the same \
-            /metrics (the figures that come from the database: calls waiting, calls in progress, agents \
-            by state), /api/now and /healthz as `ingest --listen`, each request read in a transaction of \
+            wallboard page, /metrics (the figures that come from the database: calls waiting, calls in \
+            progress, agents by state), /api/now and /healthz as `ingest --listen`, each request read in a transaction of \
             its own so it sees every commit made before it. It never writes the database nor takes its \
             write lock, and refuses one that needs upgrading. Runs until SIGTERM or SIGINT, then exits 0.
             """
@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         transform: ListenAddress.init(parsing:))
     var listen: ListenAddress?
 
-    @Option(help: ArgumentHelp("Demand 'Authorization: Bearer SECRET' on /metrics and /api/now.", valueName: "secret"))
+    @Option(help: ArgumentHelp("Demand 'Authorization: Bearer SECRET' on /wallboard, /metrics and /api/* (a browser signs in once with a form).", valueName: "secret"))
     var token: String?
 
     @OptionGroup var logging: LogLevelOption

@@ -40,6 +40,11 @@ final class RunningReceiver: @unchecked Sendable {
 
     struct ReceiverDidNotStart: Error {}
 
+    /// A test that failed before `stop()` leaves no receiver running behind it.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
     /// The fault is gone: the running process may write files of any size again.
     func raiseFileSizeLimit() throws {
         let prlimit = Process()
