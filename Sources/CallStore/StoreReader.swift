@@ -20,6 +20,12 @@ public final class StoreReader {
         try database.prepare(sql)
     }
 
+    /// Changes whenever another connection (the ingester) commits: two reads between which it has
+    /// not changed see the same data.
+    public func commitsSeen() throws(SQLiteError) -> Int64 {
+        try database.dataVersion()
+    }
+
     /// Runs `body` in one read transaction, so that every query of a command sees the same calls
     /// while an ingester goes on writing.
     public func snapshot<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {

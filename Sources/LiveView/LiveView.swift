@@ -92,7 +92,8 @@ public struct LiveView: HTTPResponder {
     /// What `astercdr now --format json` prints at `moment` (nil: now), or with `wallboard` the
     /// wallboard's JSON: that and today hour by hour.
     private func floor(at moment: CivilTime?, wallboard: Bool) async throws -> String {
-        try await reader.read { reports in
+        if wallboard, moment == nil { return try await reader.wallboardNow() }
+        return try await reader.read { reports in
             let json = TextBuffer()
             if wallboard {
                 try reports.writeWallboard(at: moment, to: json)

@@ -12,9 +12,17 @@ extension CallReports {
 
     /// The wallboard's JSON (docs/http.md): `{"now": what `now --format json` prints, "today_by_hour":
     /// [the hourly report's row of each hour of the day so far]}`, read in one read transaction.
-    public func writeWallboard(at time: CivilTime?, serviceLevel: Int = 20, to sink: TextSink) throws(SQLiteError) {
+    /// Returns the moment it shows (epoch seconds).
+    @discardableResult
+    public func writeWallboard(at time: CivilTime?, serviceLevel: Int = 20, to sink: TextSink) throws(SQLiteError) -> Int64 {
         let snapshot = try floor(at: time, serviceLevel: serviceLevel)
         FloorSnapshotWriter(snapshot: snapshot, clock: clock, serviceLevel: serviceLevel).writeWallboard(to: sink)
+        return snapshot.at
+    }
+
+    /// Changes whenever the ingester commits: the floor at one moment is the same while it has not changed.
+    public func commitsSeen() throws(SQLiteError) -> Int64 {
+        try database.commitsSeen()
     }
 
     /// The floor at `time` in the database's zone (nil: this moment), read in one read transaction.

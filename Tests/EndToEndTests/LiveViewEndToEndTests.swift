@@ -115,4 +115,24 @@ import Testing
             #expect(try await receiver.stop().status == 0)
         }
     }
+
+    /// Screens polling in the same second share one read, but never miss a commit: an answer right
+    /// after a POST shows what it stored.
+    @Test func theWallboardsJSONShowsEachCommitAtOnce() async throws {
+        try await withTemporaryDirectory { dir in
+            let receiver = try await RunningReceiver(db: dir.appendingPathComponent("cdr.db").path)
+            for call in 0..<5 {
+                let before = try await receiver.get("/api/wallboard")
+                let session = String(format: "ca11%028d", call)
+                let incoming = "calleridnum=0139000000\(call)&source=CALLER&event=incoming&uniqueid=c\(call)&sessionid=\(session)"
+                    + "&eventTime=\(wallClock(-1, in: "Asia/Shanghai"))&from=dialin&didnumber=800888"
+                #expect(try await receiver.post("/", incoming).status == .ok)
+                let after = try await receiver.get("/api/wallboard")
+                #expect(!before.body.contains(session) && after.body.contains(#""sessionid":"\#(session)""#), "call \(call): \(after.body)")
+                let again = try await receiver.get("/api/wallboard")
+                #expect(again.body.contains(#""sessionid":"\#(session)""#))
+            }
+            #expect(try await receiver.stop().status == 0)
+        }
+    }
 }

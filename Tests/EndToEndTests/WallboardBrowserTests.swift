@@ -22,7 +22,7 @@ import TestSupport
             try await post(receiver, [floor.line("agentno=8001&event=login&AgentGroupId=100", at: -30, eventid: 1)])
             try await browser.waitUntil(Page.shows(#"#agents tr[data-agent="8001"] .state"#, "available"), within: 2, what: "agent 8001 signed in")
 
-            let start = -9
+            let start = floor.elapsed - 9
             try await post(receiver, [floor.line(
                 "calleridnum=\(customer)&source=CALLER&event=incoming&uniqueid=c1&sessionid=\(session)&from=dialin&didnumber=800888",
                 at: start, eventid: 2)])
@@ -35,12 +35,15 @@ import TestSupport
             // With astercdr stopped, no answer comes: the wait goes on counting from the last one,
             // and after 5 s the page says it has heard nothing.
             let before = try Page.seconds(browser.text("document.querySelector('#longest-wait').textContent"))
+            let firstRead = Date()
             kill(receiver.process.processIdentifier, SIGSTOP)
             try await Task.sleep(for: .milliseconds(6300))
             let after = try Page.seconds(browser.text("document.querySelector('#longest-wait').textContent"))
+            let between = Date().timeIntervalSince(firstRead)
             let connection = try browser.text("document.querySelector('#connection').textContent")
             kill(receiver.process.processIdentifier, SIGCONT)
-            #expect(before >= 9 && after - before >= 5 && after - before <= 7, "longest wait \(before) s, then \(after) s 6.3 s later")
+            // A timer is redrawn once a second, so each reading may lag the clock by up to a second.
+            #expect(before >= 9 && abs(Double(after - before) - between) <= 1.5, "longest wait \(before) s, then \(after) s \(between) s later")
             #expect(connection.hasPrefix("no answer from astercdr for 0:0"), "\(connection)")
             try await browser.waitUntil(Page.shows("#connection", "live"), within: 3, what: "astercdr answering again")
 
@@ -66,7 +69,7 @@ import TestSupport
             let hour = #"#hourly g[data-hour="\#(floor.hour(at: start))"]"#
             try await browser.waitUntil(
                 Page.shows("#in-progress-count", "0") + " && " + Page.shows("#today-answered", "1") + " && " + Page.shows("#today-abandoned", "0")
-                    + " && " + Page.shows("#today-service-level", "100%") + " && " + Page.shows("#today-asa", "\(answer - start) s")
+                    + " && " + Page.shows("#today-service-level", answer - start <= 20 ? "100%" : "0%") + " && " + Page.shows("#today-asa", "\(answer - start) s")
                     + " && " + Page.shows(#"#agents tr[data-agent="8001"] .state"#, "acw")
                     + " && document.querySelector('\(hour)')?.getAttribute('data-calls') === '1'",
                 within: 2, what: "the call over, in today's figures and its hour's bar")
