@@ -112,6 +112,7 @@ let package = Package(
             dependencies: ["astercdr", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
+        .testTarget(name: "HTTPBasicsTests", dependencies: ["HTTPBasics"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "CallAssemblyTests", dependencies: ["CallAssembly"]),
         .testTarget(name: "AgentStatesTests", dependencies: ["AgentStates"]),

@@ -1,4 +1,5 @@
 extension AgentActivity {
+    // `allCases` is built anew at each use; ranks are asked for on every second looked at.
     private static let byPrecedence = allCases
 
     /// Its place in the precedence of SPEC 6.4 (the order of `allCases`): when two apply at once,
@@ -7,7 +8,7 @@ extension AgentActivity {
 }
 
 /// What one agent is doing at one second (SPEC 6.4, 6.5). Asked for every agent on the floor
-/// once a second by each wallboard, so it walks its arrays without building new ones.
+/// once a second by the wallboard, so it builds one array of boundaries and no others.
 enum AgentMoment {
     /// The winning activity of its calls on then; off a call, its intervals'. Nil when it is on no
     /// call and signed in to no group: after-call work or a pause without a sign-in is not shown.

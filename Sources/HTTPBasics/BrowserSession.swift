@@ -6,41 +6,64 @@ import Hummingbird
 /// Referer): the sign-in form posts the token once to `/api/login`, which answers with a cookie
 /// the browser sends back by itself. The cookie is HttpOnly (no script reads it) and
 /// SameSite=Strict (no other site's page makes the browser send it). It holds not the token but
-/// an HMAC of it: it opens the live view's reads and nothing else, never the event receiver, and
-/// the token cannot be recovered from it. It lasts as long as the token does, across restarts.
-public enum BrowserSession {
-    public static let cookieName = "astercdr_session"
+/// when it was issued and an HMAC of that, keyed by the token: it opens the live view's reads and
+/// nothing else, never the event receiver; the token cannot be recovered from it; it is refused
+/// once 30 days old, or as soon as astercdr runs with another token.
+public struct BrowserSession: Sendable {
     /// A wallboard screen stays signed in for 30 days after its sign-in.
-    static let lifetime = 30 * 86_400
+    public static let lifetime: Int64 = 30 * 86_400
 
-    /// The cookie's value under `token`: HMAC-SHA256 of a fixed label, keyed by the token, in hex.
-    static func value(for token: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(
-            for: Data("astercdr browser session".utf8), using: SymmetricKey(data: Data(token.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+    private let key: SymmetricKey
+    /// `astercdr_` and a tag of the token: two astercdrs on one host (cookies ignore ports) with
+    /// different tokens keep their cookies apart instead of signing each other's screens out.
+    public let cookieName: String
+
+    public init(token: String) {
+        key = SymmetricKey(data: Data(token.utf8))
+        cookieName = "astercdr_" + Self.hex(HMAC<SHA256>.authenticationCode(for: Data("astercdr cookie name".utf8), using: key)).prefix(12)
     }
 
-    /// Whether the sign-in form's `given` is `token`.
-    public static func isToken(_ given: String, _ token: String) -> Bool {
-        Secret.matches(given, token)
+    /// The cookie's value for a sign-in at `issued` (epoch seconds): `ISSUED-HMAC` in hex.
+    func value(issued: Int64) -> String {
+        "\(issued)-" + Self.hex(HMAC<SHA256>.authenticationCode(for: Data("astercdr browser session \(issued)".utf8), using: key))
     }
 
-    /// The `Set-Cookie` that signs a browser in under `token`.
-    public static func signIn(_ token: String) -> Cookie {
-        Cookie(name: cookieName, value: value(for: token), maxAge: lifetime, path: "/", httpOnly: true, sameSite: .strict)
+    /// Whether `value` is one this token issued, at most `lifetime` ago.
+    func accepts(_ value: String, now: Int64) -> Bool {
+        guard let dash = value.firstIndex(of: "-"), let issued = Int64(value[..<dash]),
+              issued <= now + 60, now - issued <= Self.lifetime else { return false }
+        return Secret.matches(value, self.value(issued: issued))
+    }
+
+    /// The `Set-Cookie` that signs a browser in at `now`.
+    public func signIn(now: Int64) -> Cookie {
+        Cookie(name: cookieName, value: value(issued: now), maxAge: Int(Self.lifetime), path: "/", httpOnly: true, sameSite: .strict)
     }
 
     /// The `Set-Cookie` that signs it out: the same cookie, expired.
-    public static var signOut: Cookie {
+    public var signOut: Cookie {
         Cookie(name: cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict)
+    }
+
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }
 
 extension Request {
     /// Whether the request may read the live view under `--token`: the bearer header, or the
     /// browser's sign-in cookie.
-    public func mayReadLiveView(under token: String?) -> Bool {
+    public func mayReadLiveView(under token: String?, session: BrowserSession?) -> Bool {
         guard let token, !isAuthorized(by: token) else { return true }
-        return cookies[BrowserSession.cookieName].map { Secret.matches($0.value, BrowserSession.value(for: token)) } ?? false
+        guard let session, let cookie = cookies[session.cookieName] else { return false }
+        return session.accepts(cookie.value, now: Int64(Date().timeIntervalSince1970))
+    }
+
+    /// Whether a browser sent it from one of astercdr's own pages, or it came from no page at all
+    /// (a script, curl): the sign-in and sign-out forms answer nothing else, so another site's
+    /// page cannot sign a screen out or in.
+    public var isFromOwnPage: Bool {
+        guard let site = headers[.secFetchSite] else { return true }
+        return site == "same-origin" || site == "none"
     }
 }

@@ -1,4 +1,5 @@
 import CallEvents
+import Foundation
 import HTTPBasics
 import Hummingbird
 import Prometheus
@@ -16,6 +17,8 @@ public struct LiveView: HTTPResponder {
     let registry: PrometheusCollectorRegistry
     let gauges: FloorGauges
     let token: String?
+    /// The browser's sign-in under `token`.
+    let session: BrowserSession?
     let pages = WallboardPages()
 
     /// `registry`: the process's, which the writer's metrics (if any) count in too; the floor's
@@ -25,6 +28,7 @@ public struct LiveView: HTTPResponder {
         self.registry = registry
         gauges = FloorGauges(factory: PrometheusMetricsFactory(registry: registry))
         self.token = token
+        session = token.map(BrowserSession.init(token:))
     }
 
     static let reads: Set = ["/wallboard", "/api/wallboard", "/metrics", "/api/now"]
@@ -34,9 +38,11 @@ public struct LiveView: HTTPResponder {
         let path = request.uri.path
         if Self.signInPaths.contains(path) {
             guard request.method == .post else { return .methodNotAllowed(allow: "POST") }
-            return path == "/api/login" ? try await signIn(request) : .seeOther("/wallboard", setting: BrowserSession.signOut)
+            guard request.isFromOwnPage else { return .error(.forbidden, "sign in and out from astercdr's own page") }
+            guard let session else { return .seeOther("/wallboard") }
+            return path == "/api/login" ? try await signIn(request, session) : .seeOther("/wallboard", setting: session.signOut)
         }
-        guard request.mayReadLiveView(under: token) else {
+        guard request.mayReadLiveView(under: token, session: session) else {
             // A person at a browser is asked for the token; anything else is told what is missing.
             return path == "/wallboard" && request.method == .get ? .page(.unauthorized, pages.signIn, policy: pages.policy) : .unauthorized
         }
@@ -66,17 +72,18 @@ public struct LiveView: HTTPResponder {
     }
 
     /// `POST /api/login` with the form's `token=SECRET`: the right token signs the browser in and
-    /// sends it to the wallboard; a wrong one shows the form again, saying so. Without `--token`
-    /// there is nothing to sign in to.
-    private func signIn(_ request: Request) async throws -> Response {
-        guard let token else { return .seeOther("/wallboard", setting: BrowserSession.signOut) }
+    /// sends it to the wallboard; a wrong one shows the form again, saying so.
+    private func signIn(_ request: Request, _ session: BrowserSession) async throws -> Response {
+        struct SignInForm: Decodable {
+            let token: String
+        }
         // A form holding a token is small; anything larger is not one.
         let body = try? await request.body.collect(upTo: 16 << 10)
-        let given = body.flatMap { SignInForm.token(in: String(buffer: $0)) }
-        guard let given, BrowserSession.isToken(given, token) else {
+        let form = body.flatMap { try? URLEncodedFormDecoder().decode(SignInForm.self, from: String(buffer: $0)) }
+        guard let token, let form, Secret.matches(form.token, token) else {
             return .page(.unauthorized, pages.signInRefused, policy: pages.policy)
         }
-        return .seeOther("/wallboard", setting: BrowserSession.signIn(token))
+        return .seeOther("/wallboard", setting: session.signIn(now: Int64(Date().timeIntervalSince1970)))
     }
 
     /// The floor's gauges set from one snapshot, and the whole registry exported, in one step of

@@ -84,6 +84,12 @@ import TestSupport
             try browser.screenshot(to: png)
             try Page.expectScreenshot(png, width: 1600, height: 1000)
             #expect(browser.console.isEmpty, "\(browser.console)")
+
+            // A moment astercdr cannot read is shown with its reason, not as silence.
+            try await browser.open(receiver.base + "/wallboard?at=09:20")
+            try await browser.waitUntil(
+                "document.querySelector('#connection').textContent.startsWith('astercdr answered 400: at=09:20 is not a time')",
+                within: 3, what: "the refusal of a bad ?at=")
             #expect(try await receiver.stop().status == 0)
         }
     }

@@ -34,8 +34,9 @@ public final class HeadlessBrowser {
     public init(profile: URL, width: Int = 1600, height: Int = 1000) throws {
         guard let executable = Self.executable else { throw Failure(description: "chromium is not installed (apt-get install chromium)") }
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
-        // Every end close-on-exec, and numbered above 4, so that the dup2s onto 3 and 4 in the child
-        // are the only copies it gets and cannot overwrite one another.
+        // Every end close-on-exec (as soon as made: pipe2 is not visible from Swift's Glibc), and
+        // numbered above 4, so that the dup2s onto 3 and 4 in the child are the only copies it gets
+        // and cannot overwrite one another.
         var toBrowser: [Int32] = [0, 0], fromBrowser: [Int32] = [0, 0]
         guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else {
             throw Failure(description: "pipe: \(String(cString: strerror(errno)))")
@@ -43,8 +44,8 @@ public final class HeadlessBrowser {
         for i in 0..<2 {
             _ = fcntl(toBrowser[i], F_SETFD, FD_CLOEXEC)
             _ = fcntl(fromBrowser[i], F_SETFD, FD_CLOEXEC)
-            toBrowser[i] = Self.aboveFour(toBrowser[i])
-            fromBrowser[i] = Self.aboveFour(fromBrowser[i])
+            toBrowser[i] = try Self.aboveFour(toBrowser[i])
+            fromBrowser[i] = try Self.aboveFour(fromBrowser[i])
         }
         let arguments = [
             executable, "--headless", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -58,10 +59,16 @@ public final class HeadlessBrowser {
         posix_spawn_file_actions_adddup2(&actions, fromBrowser[1], 4)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, profile.appendingPathComponent("chromium.err").path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // A group of its own, so that its renderer and GPU processes are stopped with it.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0
-        let spawned = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
         close(toBrowser[0])
         close(fromBrowser[1])
         guard spawned == 0 else {
@@ -85,17 +92,18 @@ public final class HeadlessBrowser {
         _ = try send("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false], inPage: true)
     }
 
-    private static func aboveFour(_ fd: Int32) -> Int32 {
+    private static func aboveFour(_ fd: Int32) throws -> Int32 {
         guard fd <= 4 else { return fd }
         let moved = fcntl(fd, F_DUPFD_CLOEXEC, 10)
         close(fd)
+        guard moved >= 0 else { throw Failure(description: "fcntl: \(String(cString: strerror(errno)))") }
         return moved
     }
 
     deinit {
         close(commands)
         close(answers)
-        kill(pid, SIGKILL)
+        kill(-pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
     }
@@ -143,7 +151,8 @@ public final class HeadlessBrowser {
     }
 
     /// Sends one command and returns its result, keeping the page's console messages that come
-    /// meanwhile. Waits at most 30 s for the answer.
+    /// meanwhile. Waits at most 30 s for the answer, blocking its thread: the browser tests run one
+    /// at a time, and each command is answered in milliseconds.
     @discardableResult
     private func send(_ method: String, _ parameters: [String: Any], inPage: Bool = false) throws -> [String: Any] {
         nextID += 1
@@ -196,7 +205,9 @@ public final class HeadlessBrowser {
             let left = deadline.timeIntervalSinceNow
             guard left > 0 else { throw Failure(description: "the browser did not answer \(method) within 30 s") }
             var ready = pollfd(fd: answers, events: Int16(POLLIN), revents: 0)
-            guard poll(&ready, 1, Int32(left * 1000)) > 0 else { continue }
+            let polled = poll(&ready, 1, Int32(left * 1000))
+            if polled < 0, errno != EINTR { throw Failure(description: "poll: \(String(cString: strerror(errno)))") }
+            guard polled > 0 else { continue }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let n = read(answers, &chunk, chunk.count)
             guard n > 0 else { throw Failure(description: "the browser closed its pipe while answering \(method)") }

@@ -112,7 +112,7 @@
     byId("today-abandoned").textContent = figure(today.abandoned);
     byId("today-service-level").textContent = figure(today.service_level, "%");
     byId("today-asa").textContent = figure(today.asa_seconds, " s");
-    byId("today-aht").textContent = today.aht_seconds === null ? "\u2013" : clockText(Math.round(today.aht_seconds));
+    byId("today-aht").textContent = today.aht_seconds === null || today.aht_seconds === undefined ? "\u2013" : clockText(Math.round(today.aht_seconds));
   }
 
   // One stacked bar per hour: answered at the bottom, not answered above; heights in proportion
@@ -157,37 +157,54 @@
     drawHours(board.today_by_hour, board.now.at.slice(11, 13));
   }
 
+  // Between answers the timers tick on; after 5 s without one the page says so, keeping the last.
   function tick() {
     if (board === null) return;
     for (const timer of timers) timer.element.textContent = clockText(secondsSince(timer.since));
-    const connection = byId("connection");
     const silent = Math.floor((Date.now() - lastAnswer) / 1000);
-    if (silent >= 5) {
-      connection.textContent = `no answer from astercdr for ${clockText(silent)}: showing the last one`;
-      connection.classList.add("lost");
-    }
+    if (silent >= 5) say(`no answer from astercdr for ${clockText(silent)}: showing the last one`, true);
   }
+
+  function say(text, alarming) {
+    const connection = byId("connection");
+    connection.textContent = text;
+    connection.classList.toggle("lost", alarming);
+  }
+
+  let leaving = false;
 
   async function poll() {
     try {
-      const answer = await fetch(source, { cache: "no-store", credentials: "same-origin" });
+      // A connection left half-open must not stop the polling: each answer gets 5 s.
+      const answer = await fetch(source, { cache: "no-store", credentials: "same-origin", signal: AbortSignal.timeout(5000) });
       // Signed out (the cookie expired, the token changed): the page itself asks for the token.
       if (answer.status === 401) {
+        leaving = true;
         location.reload();
         return;
       }
-      if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
-      board = await answer.json();
-      answeredAt = performance.now();
+      if (!answer.ok) {
+        // astercdr's refusals are JSON with the reason (a bad ?at=, a database it cannot read).
+        const refusal = await answer.json().catch(() => ({}));
+        say(`astercdr answered ${answer.status}: ${refusal.error || answer.statusText}`, true);
+        return;
+      }
+      const next = await answer.json();
+      const previous = board;
+      board = next;
+      try {
+        answeredAt = performance.now();
+        draw();
+      } catch (failure) {
+        board = previous;
+        throw failure;
+      }
       lastAnswer = Date.now();
-      draw();
-      const connection = byId("connection");
-      connection.textContent = asked ? "as it was at that moment" : "live";
-      connection.classList.remove("lost");
-    } catch (error) {
+      say(asked ? "as it was at that moment" : "live", false);
+    } catch {
       tick();
     } finally {
-      setTimeout(poll, pollEvery);
+      if (!leaving) setTimeout(poll, pollEvery);
     }
   }
 
