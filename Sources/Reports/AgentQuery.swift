@@ -27,6 +27,8 @@ enum AgentQuery {
         // `role IN` as the index has it.
         var range = "p.call_start_time >= \(parameters.add(bounds.from))"
         if let before = bounds.before { range += " AND p.call_start_time < \(parameters.add(before))" }
+        // Without the time on calls, only the counted parties, each counted.
+        if callStarts == nil { (range, counted) = (range + " AND " + counted, "1") }
         return """
             SELECT p.agent, \(counted), p.answer_epoch IS NOT NULL, p.talk_seconds, p.hold_seconds, p.ring_seconds, p.acw_seconds,
                    p.ring_epoch, p.talk_start_epoch, p.end_epoch

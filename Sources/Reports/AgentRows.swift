@@ -5,7 +5,8 @@ import SQLite
 
 /// The rows of `report agents` by agent key (SPEC 5, 6.1): the call figures of the matching
 /// calls, the calls each agent handled, and each agent's time over the report's range (SPEC 6.4),
-/// from one scan of the parties by their call's start and one of the intervals.
+/// from one scan of the parties by their call's start and one of the intervals (with --agent,
+/// one of each of its keys' intervals and calls).
 struct AgentRows {
     let database: StoreReader
     let clock: ZoneClock
@@ -19,7 +20,9 @@ struct AgentRows {
         var spans: [String: AgentTimeSpans] = [:]
         let counting = filter.coversDatesAndAgentOnly ? filter : nil
         var parameters = SQLParameters()
-        let callStarts = range.isEmpty ? nil : times.callStarts(over: range)
+        // With --agent, the agents' time on calls is read below, agent by agent, once their keys
+        // are known: the scan would otherwise add up every agent's.
+        let callStarts = range.isEmpty || filter.agent != nil ? nil : times.callStarts(over: range)
         if let sql = AgentQuery.partiesByStartSQL(counting: counting, callStarts: callStarts, &parameters) {
             let parties = try database.prepare(sql)
             try parameters.bind(to: parties)
@@ -33,17 +36,19 @@ struct AgentRows {
         if counting == nil { try addMatchedParties(filter, to: &rows) }
         try countHandled(filter, in: &rows)
 
-        // With --agent, its key and the keys its number goes by in the calls.
+        // With --agent, its key and the keys its number goes by in the calls; else everyone at once.
         let only = filter.agent.map { Set(rows.keys.compactMap { $0 }).union([$0]) }
-        // One pass over each of those agents' intervals, else one over everyone's.
         for agent in only.map({ $0.map(Optional.some) }) ?? [nil] {
             try times.intervals(over: range, agent: agent) { key, interval in
                 spans[key, default: AgentTimeSpans(over: range)].add(interval)
             }
+            guard callStarts == nil else { continue }  // The scan has read the calls.
+            try times.calls(over: range, agent: agent) { key, _, call in
+                spans[key, default: AgentTimeSpans(over: range)].add(call)
+            }
         }
         // Every agent with an interval in the range has a row, with or without calls.
-        for (agent, spans) in spans where only?.contains(agent) ?? true {
-            guard rows[agent] != nil || spans.hasIntervals else { continue }
+        for (agent, spans) in spans where rows[agent] != nil || spans.hasIntervals {
             rows[agent, default: AgentTally()].time = spans.figures
         }
         return rows

@@ -67,17 +67,21 @@ struct AgentTimeQuery {
 
 extension AgentTimeQuery {
     /// Each AGENT and CONSULT party of a recorded call that overlaps `range`, with its agent's key
-    /// and its call; none when `range` is empty.
-    func calls(over range: Range<Int64>, lookBack: Int64 = Self.lookBack, _ each: (String, Int64, CallSpan) -> Void) throws(SQLiteError) {
+    /// and its call (only those of `agent` when given); none when `range` is empty.
+    func calls(
+        over range: Range<Int64>, agent: String? = nil, lookBack: Int64 = Self.lookBack, _ each: (String, Int64, CallSpan) -> Void
+    ) throws(SQLiteError) {
         guard !range.isEmpty else { return }
         let starts = callStarts(over: range, lookBack: lookBack)
+        let onlyAgent = agent == nil ? "" : " AND agent = ?3"
         // parties_by_start holds the primary key too: the session comes from the index alone.
         let statement = try database.prepare("""
             SELECT agent, session_no, ring_epoch, talk_start_epoch, end_epoch FROM parties INDEXED BY parties_by_start
-            WHERE role IN ('AGENT', 'CONSULT') AND call_start_time >= ?1 AND call_start_time < ?2
+            WHERE role IN ('AGENT', 'CONSULT') AND call_start_time >= ?1 AND call_start_time < ?2\(onlyAgent)
             """)
         try statement.bind(starts.from, at: 1)
         try statement.bind(starts.before, at: 2)
+        if let agent { try statement.bind(agent, at: 3) }
         while try statement.step() {
             guard let key = statement.text(at: 0), let call = Self.call(statement, at: 2, over: range) else { continue }
             each(key, statement.int64(at: 1), call)
