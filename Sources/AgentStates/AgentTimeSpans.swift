@@ -45,23 +45,49 @@ public struct AgentTimeSpans: Sendable {
     }
 
     /// Each second counts once, in the state that wins it (busy, ringing, acw, paused, available);
-    /// `loginSeconds` counts every signed-in second, whatever the agent did in it.
+    /// `loginSeconds` counts every signed-in second, whatever the agent did in it. One sweep over
+    /// the five states' times together, cut where any of them starts or ends (measured: the set
+    /// differences and unions it replaces made an array each, most of the figures' time).
     public var figures: AgentTimeFigures {
-        let busy = IntervalSet(busy)
-        let ringing = IntervalSet(ringing).subtracting(busy)
-        let onCall = busy.union(ringing)
-        let acw = IntervalSet(acw).subtracting(onCall)
-        let paused = IntervalSet(paused).subtracting(onCall.union(acw))
-        let loggedIn = IntervalSet(loggedIn)
-        let available = loggedIn.subtracting(onCall.union(acw).union(paused))
+        // In the order they win; signed in last, as available is what is left of it.
+        let states = [busy, ringing, acw, paused, loggedIn].map { IntervalSet($0).intervals }
+        let signedIn = states.count - 1
+        var won = [Int64](repeating: 0, count: states.count)
+        var loginSeconds: Int64 = 0
+        // Each state's first interval that does not end by `moment`.
+        var next = [Int](repeating: 0, count: states.count)
+        var moment = Int64.min
+        while true {
+            // The piece from `moment` to the nearest start or end after it, in any state.
+            var end = Int64.max
+            var winner: Int?
+            var isSignedIn = false
+            for state in states.indices where next[state] < states[state].count {
+                let interval = states[state][next[state]]
+                if interval.lower <= moment {
+                    winner = winner ?? state
+                    isSignedIn = isSignedIn || state == signedIn
+                    end = min(end, interval.upper)
+                } else {
+                    end = min(end, interval.lower)
+                }
+            }
+            guard end < .max else { break }
+            if let winner { won[winner] += end - moment }
+            if isSignedIn { loginSeconds += end - moment }
+            moment = end
+            for state in states.indices where next[state] < states[state].count && states[state][next[state]].upper <= moment {
+                next[state] += 1
+            }
+        }
 
         var figures = AgentTimeFigures()
-        figures.loginSeconds = loggedIn.totalLength
-        figures.acwSeconds = acw.totalLength
-        figures.pauseSeconds = paused.totalLength
-        figures.availableSeconds = available.totalLength
-        figures.busySeconds = busy.totalLength
-        figures.ringingSeconds = ringing.totalLength
+        figures.busySeconds = won[0]
+        figures.ringingSeconds = won[1]
+        figures.acwSeconds = won[2]
+        figures.pauseSeconds = won[3]
+        figures.availableSeconds = won[signedIn]
+        figures.loginSeconds = loginSeconds
         return figures
     }
 }
