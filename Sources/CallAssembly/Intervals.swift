@@ -41,12 +41,8 @@ public struct IntervalSet: Sendable, Equatable {
     public static let empty = IntervalSet([])
 
     public init(_ intervals: [HalfOpenInterval]) {
-        // Spans mostly come in order of their starts (an agent's month of rows, read by time):
-        // checking that is cheaper than sorting a copy (measured in `report agents`).
-        let inOrder = zip(intervals, intervals.dropFirst()).allSatisfy { $0.lower <= $1.lower }
         var merged: [HalfOpenInterval] = []
-        merged.reserveCapacity(intervals.count)
-        for next in inOrder ? intervals : intervals.sorted(by: { ($0.lower, $0.upper) < ($1.lower, $1.upper) }) where !next.isEmpty {
+        for next in intervals.filter({ !$0.isEmpty }).sorted(by: { ($0.lower, $0.upper) < ($1.lower, $1.upper) }) {
             if let last = merged.last, next.lower <= last.upper {
                 merged[merged.count - 1] = HalfOpenInterval(last.lower, max(last.upper, next.upper))
             } else {
@@ -54,11 +50,6 @@ public struct IntervalSet: Sendable, Equatable {
             }
         }
         self.intervals = merged
-    }
-
-    /// Intervals already sorted, disjoint, non-adjacent and non-empty, as they are kept.
-    private init(canonical intervals: [HalfOpenInterval]) {
-        self.intervals = intervals
     }
 
     public var totalLength: Int64 { intervals.reduce(0) { $0 + ($1.upper - $1.lower) } }
@@ -80,9 +71,7 @@ public struct IntervalSet: Sendable, Equatable {
             if !overlap.isEmpty { result.append(overlap) }
             if a.upper < b.upper { i += 1 } else { j += 1 }
         }
-        // Each piece lies in one interval of each set, and two pieces in a row are parted by a
-        // gap of one set or the other: in order, apart, never adjacent.
-        return IntervalSet(canonical: result)
+        return IntervalSet(result)
     }
 
     public func subtracting(_ other: IntervalSet) -> IntervalSet {
@@ -101,7 +90,6 @@ public struct IntervalSet: Sendable, Equatable {
             }
             if lower < a.upper { result.append(HalfOpenInterval(lower, a.upper)) }
         }
-        // Pieces of one interval are parted by a non-empty cut, of two by the gap between them.
-        return IntervalSet(canonical: result)
+        return IntervalSet(result)
     }
 }
