@@ -15,8 +15,8 @@ struct AgentRows {
         let times = AgentTimeQuery(database: database, clock: clock)
         let range = try times.range(of: filter)
         var rows: [String?: AgentTally] = [:]
-        // Every agent's time on calls, whatever the filter: the time figures take only the range
-        // and the agent (SPEC 5).
+        // Each agent's time, whatever the filters beside --agent: the time figures take only the
+        // range and the agent (SPEC 5).
         var spans: [String: AgentTimeSpans] = [:]
         let counting = filter.coversDatesAndAgentOnly ? filter : nil
         var parameters = SQLParameters()
