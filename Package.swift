@@ -28,6 +28,7 @@ let package = Package(
             resources: [
                 .embedInCode("0001_initial.sql"), .embedInCode("0002_views.sql"),
                 .embedInCode("0003_sessions_in_arrival_order.sql"), .embedInCode("0004_agent_states.sql"),
+                .embedInCode("0005_agent_intervals_by_start_covering.sql"),
             ]
         ),
         // Wire formats -> parsed events; event times. Pure, no I/O.

@@ -6,6 +6,7 @@ public enum SchemaMigrations {
         (2, "0002_views", text(PackageResources._002_views_sql)),
         (3, "0003_sessions_in_arrival_order", text(PackageResources._003_sessions_in_arrival_order_sql)),
         (4, "0004_agent_states", text(PackageResources._004_agent_states_sql)),
+        (5, "0005_agent_intervals_by_start_covering", text(PackageResources._005_agent_intervals_by_start_covering_sql)),
     ]
 
     private static func text(_ bytes: [UInt8]) -> String {

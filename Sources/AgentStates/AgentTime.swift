@@ -1,5 +1,3 @@
-import CallAssembly
-
 /// One AGENT or CONSULT party of an agent, as its time (SPEC 6.4, 6.5) looks at it.
 public struct CallSpan: Sendable, Equatable {
     public var ring: Int64
@@ -64,36 +62,12 @@ public struct AgentTimeFigures: Sendable, Equatable {
 public enum AgentTime {
     /// The figures over `range`: every interval and call clipped to it; an open interval or a call
     /// without an end runs to `range.upperBound` (the caller passes the earlier of the report's end
-    /// and the newest event time).
-    ///
-    /// Each second counts once, in the state that wins it (busy, ringing, acw, paused, available);
-    /// `loginSeconds` counts every signed-in second, whatever the agent did in it.
+    /// and the newest event time). What `AgentTimeSpans` gives from the same intervals and calls.
     public static func figures(intervals: [AgentInterval], calls: [CallSpan], over range: Range<Int64>) -> AgentTimeFigures {
-        let openEnd = range.upperBound
-        let window = IntervalSet([HalfOpenInterval(range.lowerBound, openEnd)])
-        func clipped(_ spans: [HalfOpenInterval]) -> IntervalSet {
-            IntervalSet(spans).intersection(window)
-        }
-        func time(in kind: AgentIntervalKind) -> IntervalSet {
-            clipped(intervals.filter { $0.kind == kind }.map { $0.time(endingAt: openEnd) })
-        }
-
-        let busy = clipped(calls.compactMap { $0.busyTime(endingAt: openEnd) })
-        let ringing = clipped(calls.map { $0.ringingTime(endingAt: openEnd) }).subtracting(busy)
-        let onCall = busy.union(ringing)
-        let acw = time(in: .acw).subtracting(onCall)
-        let paused = time(in: .paused).subtracting(onCall.union(acw))
-        let loggedIn = time(in: .loggedIn)
-        let available = loggedIn.subtracting(onCall.union(acw).union(paused))
-
-        var figures = AgentTimeFigures()
-        figures.loginSeconds = loggedIn.totalLength
-        figures.acwSeconds = acw.totalLength
-        figures.pauseSeconds = paused.totalLength
-        figures.availableSeconds = available.totalLength
-        figures.busySeconds = busy.totalLength
-        figures.ringingSeconds = ringing.totalLength
-        return figures
+        var spans = AgentTimeSpans(over: range)
+        intervals.forEach { spans.add($0) }
+        calls.forEach { spans.add($0) }
+        return spans.figures
     }
 
     /// The agent's activity at `moment` and since when it has been in it, from its intervals and

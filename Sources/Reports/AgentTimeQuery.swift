@@ -3,8 +3,8 @@ import CallEvents
 import CallStore
 import SQLite
 
-/// Agents' time (SPEC 6.4) over a range: their intervals and their time on calls, read in two
-/// passes in time order, and worked out per agent by `AgentTime`.
+/// Agents' time (SPEC 6.4) over a range: the range a report covers, and their intervals and
+/// their time on calls, each read in time order.
 struct AgentTimeQuery {
     let database: StoreReader
     let clock: ZoneClock
@@ -34,30 +34,13 @@ struct AgentTimeQuery {
         return statement.optionalInt64(at: 0)
     }
 
-    /// Each agent's intervals and calls that overlap `range` (only those of `agents` when given).
-    func timelines(over range: Range<Int64>, agents: Set<String>? = nil) throws(SQLiteError) -> [String: AgentTimeline] {
-        guard let agents else { return try timelines(over: range, agent: nil) }
-        var timelines: [String: AgentTimeline] = [:]
-        for agent in agents {
-            timelines.merge(try self.timelines(over: range, agent: agent)) { $1 }
-        }
-        return timelines
-    }
-
-    private func timelines(over range: Range<Int64>, agent: String?) throws(SQLiteError) -> [String: AgentTimeline] {
-        var timelines = try intervals(over: range, agent: agent)
-        guard !range.isEmpty else { return timelines }
-        for call in try calls(over: range, agent: agent) {
-            timelines[call.agent, default: AgentTimeline()].calls.append(call.span)
-        }
-        return timelines
-    }
-
-    /// Each agent's intervals that overlap `range`, its calls left empty.
+    /// Each interval that overlaps `range`, with its agent's key, in the order of their starts
+    /// (only those of `agent` when given); none when `range` is empty.
     /// `lookBack`: how long before the range an interval found by its start may have started.
-    func intervals(over range: Range<Int64>, agent: String? = nil, lookBack: Int64 = Self.lookBack) throws(SQLiteError) -> [String: AgentTimeline] {
-        var timelines: [String: AgentTimeline] = [:]
-        guard !range.isEmpty else { return timelines }
+    func intervals(
+        over range: Range<Int64>, agent: String? = nil, lookBack: Int64 = Self.lookBack, _ each: (String, AgentInterval) -> Void
+    ) throws(SQLiteError) {
+        guard !range.isEmpty else { return }
         let earliest = range.lowerBound - lookBack
         let onlyAgent = agent == nil ? "" : " AND agent = ?3"
         let intervals = try database.prepare("""
@@ -77,40 +60,47 @@ struct AgentTimeQuery {
                 kind: kind, groupID: intervals.text(at: 2), start: intervals.int64(at: 3), end: intervals.optionalInt64(at: 4),
                 reason: intervals.text(at: 5), startRawID: intervals.int64(at: 6), endRawID: intervals.optionalInt64(at: 7))
             guard interval.start < range.upperBound, (interval.end ?? .max) > range.lowerBound else { continue }
-            timelines[key, default: AgentTimeline()].intervals.append(interval)
+            each(key, interval)
         }
-        return timelines
     }
 }
 
 extension AgentTimeQuery {
-    /// The AGENT and CONSULT parties of recorded calls that overlap `range`, with their call.
-    func calls(over range: Range<Int64>, agent: String? = nil, lookBack: Int64 = Self.lookBack) throws(SQLiteError) -> [(agent: String, session: Int64, span: CallSpan)] {
-        let earliest = range.lowerBound - lookBack
+    /// Each AGENT and CONSULT party of a recorded call that overlaps `range`, with its agent's key
+    /// and its call (only those of `agent` when given); none when `range` is empty.
+    func calls(
+        over range: Range<Int64>, agent: String? = nil, lookBack: Int64 = Self.lookBack, _ each: (String, Int64, CallSpan) -> Void
+    ) throws(SQLiteError) {
+        guard !range.isEmpty else { return }
+        let starts = callStarts(over: range, lookBack: lookBack)
         let onlyAgent = agent == nil ? "" : " AND agent = ?3"
-        // Start times are the zone's wall clock; an hour either side covers a change of clocks.
         // parties_by_start holds the primary key too: the session comes from the index alone.
         let statement = try database.prepare("""
             SELECT agent, session_no, ring_epoch, talk_start_epoch, end_epoch FROM parties INDEXED BY parties_by_start
             WHERE role IN ('AGENT', 'CONSULT') AND call_start_time >= ?1 AND call_start_time < ?2\(onlyAgent)
             """)
-        // No --from: every call up to the range's end.
-        try statement.bind(range.lowerBound == Self.noLowerBound ? "" : clock.civilTime(at: earliest - 3600).text, at: 1)
-        try statement.bind(clock.civilTime(at: range.upperBound + 3600).text, at: 2)
+        try statement.bind(starts.from, at: 1)
+        try statement.bind(starts.before, at: 2)
         if let agent { try statement.bind(agent, at: 3) }
-        var calls: [(agent: String, session: Int64, span: CallSpan)] = []
         while try statement.step() {
-            guard let key = statement.text(at: 0) else { continue }
-            let span = CallSpan(ring: statement.int64(at: 2), talkStart: statement.optionalInt64(at: 3), end: statement.optionalInt64(at: 4))
-            guard span.ring < range.upperBound, (span.end ?? .max) > range.lowerBound else { continue }
-            calls.append((key, statement.int64(at: 1), span))
+            guard let key = statement.text(at: 0), let call = Self.call(statement, at: 2, over: range) else { continue }
+            each(key, statement.int64(at: 1), call)
         }
-        return calls
     }
-}
 
-/// What one agent's time is made of over a range: its intervals and its calls.
-struct AgentTimeline {
-    var intervals: [AgentInterval] = []
-    var calls: [CallSpan] = []
+    /// The call start times (the zone's wall clock) between which every call that overlaps `range`
+    /// started, `lookBack` included: an hour either side covers a change of clocks. Without
+    /// `--from`, from the empty text: every call up to the range's end.
+    func callStarts(over range: Range<Int64>, lookBack: Int64 = Self.lookBack) -> (from: String, before: String) {
+        let from = range.lowerBound == Self.noLowerBound ? "" : clock.civilTime(at: range.lowerBound - lookBack - 3600).text
+        return (from, clock.civilTime(at: range.upperBound + 3600).text)
+    }
+
+    /// A party's time from (ring_epoch, talk_start_epoch, end_epoch) at `offset` of a row; nil
+    /// when it does not overlap `range`.
+    static func call(_ statement: Statement, at offset: Int32, over range: Range<Int64>) -> CallSpan? {
+        let call = CallSpan(
+            ring: statement.int64(at: offset), talkStart: statement.optionalInt64(at: offset + 1), end: statement.optionalInt64(at: offset + 2))
+        return call.ring < range.upperBound && (call.end ?? .max) > range.lowerBound ? call : nil
+    }
 }

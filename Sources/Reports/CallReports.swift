@@ -1,4 +1,3 @@
-import AgentStates
 import CallEvents
 import CallStore
 import SQLite
@@ -51,33 +50,7 @@ public final class CallReports {
     }
 
     private func writeAgents(filter: CallFilter, format: OutputFormat, to sink: TextSink) throws(SQLiteError) {
-        var parameters = SQLParameters()
-        let parties = try database.prepare(AgentQuery.partiesSQL(filter: filter, &parameters))
-        try parameters.bind(to: parties)
-        var rows: [String?: AgentTally] = [:]
-        while try parties.step() {
-            rows[parties.text(at: 0), default: AgentTally()].add(party: parties, at: 1)
-        }
-        var handledParameters = SQLParameters()
-        let handled = try database.prepare(AgentQuery.handledSQL(filter: filter, &handledParameters))
-        let agentIndex = handledParameters.count
-        for agent in rows.keys {
-            guard let agent else { continue }
-            handled.reset()
-            try handledParameters.bind(to: handled)
-            try handled.bind(agent, at: Int32(agentIndex))
-            if try handled.step() { rows[agent]?.handled = handled.count(at: 0) }
-        }
-        // The time figures take only the range and the agent (SPEC 5): every agent with an
-        // interval in the range has a row, with or without calls.
-        let times = AgentTimeQuery(database: database, clock: clock)
-        let range = try times.range(of: filter)
-        // With --agent, its key and the keys its number goes by in the calls.
-        let only = filter.agent.map { Set(rows.keys.compactMap { $0 }).union([$0]) }
-        let timelines = try times.timelines(over: range, agents: only)
-        for (agent, timeline) in timelines where rows[agent] != nil || !timeline.intervals.isEmpty {
-            rows[agent, default: AgentTally()].time = AgentTime.figures(intervals: timeline.intervals, calls: timeline.calls, over: range)
-        }
+        let rows = try AgentRows(database: database, clock: clock).read(filter)
         let writer = format.writer(sink, table: TableShape(shown: AgentTally.tableColumns), page: AgentTally.pageShape(filter))
         writer.begin(AgentTally.columns)
         var total = AgentTally()

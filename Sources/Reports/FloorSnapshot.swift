@@ -43,6 +43,12 @@ public struct FloorSnapshot: Sendable {
     var todayByHour: [(hour: String, tally: CallTally)]
 }
 
+/// What one agent's state at a moment is worked out from: its intervals and its calls.
+struct AgentTimeline {
+    var intervals: [AgentInterval] = []
+    var calls: [CallSpan] = []
+}
+
 /// Reads a `FloorSnapshot` in one read transaction.
 struct FloorQuery {
     let database: StoreReader
@@ -57,9 +63,12 @@ struct FloorQuery {
         let times = AgentTimeQuery(database: database, clock: clock)
         let window = (moment - Self.lookBack)..<(moment + 1)
         // The window is the day itself: what started before it and still mattered is open at its start.
-        var timelines = try times.intervals(over: window, lookBack: 0)
-        for call in try times.calls(over: window, lookBack: 0) where active[call.session] == nil {
-            timelines[call.agent, default: AgentTimeline()].calls.append(call.span)
+        var timelines: [String: AgentTimeline] = [:]
+        try times.intervals(over: window, lookBack: 0) { agent, interval in
+            timelines[agent, default: AgentTimeline()].intervals.append(interval)
+        }
+        try times.calls(over: window, lookBack: 0) { agent, session, span in
+            if active[session] == nil { timelines[agent, default: AgentTimeline()].calls.append(span) }
         }
         // A call still going on at the moment: its parties as assembled from its events, holds included.
         for call in active.values {

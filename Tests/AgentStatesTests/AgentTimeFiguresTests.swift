@@ -140,6 +140,16 @@ struct OccupancyTests {
         #expect(figures(login: 1000, pause: 1000).occupancyTenths == nil)
     }
 
+    @Test func anIntervalThatLastsNoTimeIsStillAnInterval() {
+        var spans = AgentTimeSpans(over: 0..<1000)
+        spans.add(CallSpan(ring: 100, talkStart: 110, end: 200))
+        #expect(!spans.hasIntervals)
+        // It gives the agent a row in `report agents`, with nothing counted from it.
+        spans.add(span(.acw, 300, 300))
+        #expect(spans.hasIntervals)
+        #expect(spans.figures == figures(busy: 90, ringing: 10))
+    }
+
     @Test func figuresAddUp() {
         var total = figures(login: 1, acw: 2, pause: 3, available: 4, busy: 5, ringing: 6)
         total += figures(login: 10, acw: 20, pause: 30, available: 40, busy: 50, ringing: 60)
