@@ -71,7 +71,7 @@ import Testing
             try UpgradeEndToEndTests.restore(to: db)
             let serve = try await astercdr(["serve", "--db", db, "--listen", "\(try freePort())"])
             #expect(serve.status == 1)
-            #expect(serve.stderr.contains("has schema version 2, older than this program's 4"), "\(serve.stderr)")
+            #expect(serve.stderr.contains("has schema version 2, older than this program's 5"), "\(serve.stderr)")
             #expect(serve.stderr.contains("`astercdr upgrade --db \(db)`"), "\(serve.stderr)")
             #expect(try query(db, "SELECT max(version) FROM schema_migrations") == [["2"]])
         }

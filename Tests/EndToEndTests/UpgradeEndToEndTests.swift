@@ -76,7 +76,7 @@ import Testing
             let upgrade = try await astercdr(["upgrade", "--db", db])
             #expect(upgrade.status == 0)
             #expect(upgrade.stderr == "astercdr: database '\(db)' is up to date\n")
-            #expect(try query(db, "SELECT group_concat(version) FROM schema_migrations") == [["1,2,3,4"]])
+            #expect(try query(db, "SELECT group_concat(version) FROM schema_migrations") == [["1,2,3,4,5"]])
             let after = try Self.read(db)
             for (index, sql) in Self.readings.enumerated() where index != 1 {
                 #expect(after[index] == before[index], "\(sql)")
@@ -121,7 +121,7 @@ import Testing
             let report = try await astercdr(["report", "summary", "--db", db])
             #expect(report.status == 1)
             #expect(report.stderr == """
-                astercdr: database '\(db)' has schema version 2, older than this program's 4; a report never writes, \
+                astercdr: database '\(db)' has schema version 2, older than this program's 5; a report never writes, \
                 so upgrade it first with `astercdr upgrade --db \(db)` (or let `astercdr ingest` upgrade it)
 
                 """)
