@@ -20,7 +20,7 @@ public final class FloorReader: @unchecked Sendable {
         reports = try CallReports(store)
     }
 
-    /// The wallboard's JSON of this second. Every screen polls once a second: those that ask within
+    /// The wallboard's JSON of this second. Every screen polls twice a second: those that ask within
     /// the same second, with nothing committed in between, share one read of the floor.
     func wallboardNow() async throws -> String {
         try await withCheckedThrowingContinuation { continuation in

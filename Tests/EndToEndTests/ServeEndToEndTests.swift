@@ -51,8 +51,9 @@ import Testing
             polling.cancel()
             let polls = await polling.value
             #expect(polls >= 5, "serve answered only \(polls) polls meanwhile")
-            // The ingester's busy timeout is 10 s: a commit that waited for a lock would show.
-            #expect(posts.max()! < 1, "the slowest POST took \(posts.max()!) s")
+            // The ingester's busy timeout is 10 s: a commit that waited for a lock would show (a
+            // loaded machine alone can take a second).
+            #expect(posts.max()! < 3, "the slowest POST took \(posts.max()!) s")
             // SQLite opens the database file read-only only for a read-only connection, which can
             // begin no write transaction and so never takes the write lock. (Its -wal and -shm are
             // opened for writing wherever the folder allows, whatever the connection.)
