@@ -6,7 +6,8 @@ import TestSupport
 /// follows the floor of a running `ingest --listen` within 2 s of each posted event, its timers
 /// tick while astercdr does not answer, a token is asked for by a form and kept in an HttpOnly
 /// cookie, and a value holding markup is shown as text.
-@Suite(.serialized) struct WallboardBrowserTests {
+@Suite(.serialized, .enabled(if: HeadlessBrowser.canRun, "needs headless Chromium: apt-get install chromium"))
+struct WallboardBrowserTests {
     @Test func theWallboardFollowsTheFloorWithinTwoSecondsAndItsTimersTick() async throws {
         try await withTemporaryDirectory { dir in
             let floor = LiveFloor()

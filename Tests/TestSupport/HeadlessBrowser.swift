@@ -20,6 +20,10 @@ public final class HeadlessBrowser {
     public static let executable: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
+    /// Whether the browser tests run: Chromium is installed, or this is CI (`CI=true`), where
+    /// `.ci/run` installs it and a missing one must fail, not skip.
+    public static let canRun = executable != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+
     private let pid: pid_t
     private let commands: Int32
     private let answers: Int32
