@@ -23,18 +23,14 @@ public final class FloorReader: @unchecked Sendable {
     /// The wallboard's JSON of this second. Every screen polls twice a second: those that ask within
     /// the same second, with nothing committed in between, share one read of the floor.
     func wallboardNow() async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                continuation.resume(with: Result {
-                    let second = Int64(Date().timeIntervalSince1970)
-                    let commits = try self.reports.commitsSeen()
-                    if let last = self.presentWallboard, last.moment == second, last.commits == commits { return last.json }
-                    let json = TextBuffer()
-                    let moment = try self.reports.writeWallboard(at: nil, to: json)
-                    self.presentWallboard = (moment, commits, json.text)
-                    return json.text
-                })
-            }
+        try await read { reports in
+            let second = Int64(Date().timeIntervalSince1970)
+            let commits = try reports.commitsSeen()
+            if let last = self.presentWallboard, last.moment == second, last.commits == commits { return last.json }
+            let json = TextBuffer()
+            let moment = try reports.writeWallboard(at: nil, to: json)
+            self.presentWallboard = (moment, commits, json.text)
+            return json.text
         }
     }
 

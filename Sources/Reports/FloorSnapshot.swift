@@ -37,10 +37,12 @@ public struct FloorSnapshot: Sendable {
     public var waiting: [WaitingCall]
     /// Earliest answer first.
     public var inProgress: [CallInProgress]
-    /// The summary's figures over the calls that started that day and had ended by `at`.
-    var today: CallTally
-    /// The same calls hour by hour of their start, every hour of the day (`00` to `23`).
+    /// The summary's figures over the calls that started that day and had ended by `at`, hour by
+    /// hour of their start, every hour of the day (`00` to `23`).
     var todayByHour: [(hour: String, tally: CallTally)]
+
+    /// The same calls' figures over the whole day: the sum of its hours.
+    var today: CallTally { todayByHour.reduce(into: CallTally()) { $0 += $1.tally } }
 }
 
 /// What one agent's state at a moment is worked out from: its intervals and its calls.
@@ -99,9 +101,8 @@ struct FloorQuery {
         }
         waiting.sort { ($0.start, $0.sessionid) < ($1.start, $1.sessionid) }
         inProgress.sort { ($0.answer, $0.sessionid) < ($1.answer, $1.sessionid) }
-        let hours = try todayByHour(at: moment, serviceLevel: serviceLevel)
         return FloorSnapshot(at: moment, agents: agents, waiting: waiting, inProgress: inProgress,
-                             today: hours.reduce(into: CallTally()) { $0 += $1.tally }, todayByHour: hours)
+                             todayByHour: try todayByHour(at: moment, serviceLevel: serviceLevel))
     }
 
     /// A call on at the moment: started by then and not over (a record's end after it, or no
@@ -157,7 +158,7 @@ struct FloorQuery {
     }
 
     /// The day so far hour by hour: the calls that started on the moment's day and had ended by
-    /// then. The day's figures are their sum, so both come from one pass.
+    /// then. The day's figures are their sum, so both come from this one pass.
     private func todayByHour(at moment: Int64, serviceLevel: Int) throws(SQLiteError) -> [(hour: String, tally: CallTally)] {
         let day = clock.civilTime(at: moment)
         var filter = CallFilter()
