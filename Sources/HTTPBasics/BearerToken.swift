@@ -21,8 +21,8 @@ extension Response {
 }
 
 /// Comparing secrets without telling, by how long a comparison takes, how much of a guess was right.
-public enum Secret {
-    public static func matches(_ given: String, _ expected: String) -> Bool {
+enum Secret {
+    static func matches(_ given: String, _ expected: String) -> Bool {
         // Digests are compared in constant time, and hashing first makes the lengths equal.
         SHA256.hash(data: Data(given.utf8)) == SHA256.hash(data: Data(expected.utf8))
     }

@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 import Hummingbird
 
-/// How a browser shows `--token` without it ever being in a URL (and so in a log, a history or a
+/// `--token` as the live view takes it: the bearer header, or, for a browser, which cannot send
+/// one by itself, a cookie. How a browser shows the token without it ever being in a URL (and so in a log, a history or a
 /// Referer): the sign-in form posts the token once to `/api/login`, which answers with a cookie
 /// the browser sends back by itself. The cookie is HttpOnly (no script reads it) and
 /// SameSite=Strict (no other site's page makes the browser send it). It holds not the token but
@@ -13,12 +14,14 @@ public struct BrowserSession: Sendable {
     /// A wallboard screen stays signed in for 30 days after its sign-in.
     public static let lifetime: Int64 = 30 * 86_400
 
+    let token: String
     private let key: SymmetricKey
     /// `astercdr_` and a tag of the token: two astercdrs on one host (cookies ignore ports) with
     /// different tokens keep their cookies apart instead of signing each other's screens out.
     public let cookieName: String
 
     public init(token: String) {
+        self.token = token
         key = SymmetricKey(data: Data(token.utf8))
         cookieName = "astercdr_" + Self.hex(HMAC<SHA256>.authenticationCode(for: Data("astercdr cookie name".utf8), using: key)).prefix(12)
     }
@@ -35,9 +38,11 @@ public struct BrowserSession: Sendable {
         return Secret.matches(value, self.value(issued: issued))
     }
 
-    /// The `Set-Cookie` that signs a browser in at `now`.
-    public func signIn(now: Int64) -> Cookie {
-        Cookie(name: cookieName, value: value(issued: now), maxAge: Int(Self.lifetime), path: "/", httpOnly: true, sameSite: .strict)
+    /// The `Set-Cookie` that signs a browser in at `now`, when `given` (the sign-in form's) is the
+    /// token; nil when it is not.
+    public func signIn(with given: String, now: Int64) -> Cookie? {
+        guard Secret.matches(given, token) else { return nil }
+        return Cookie(name: cookieName, value: value(issued: now), maxAge: Int(Self.lifetime), path: "/", httpOnly: true, sameSite: .strict)
     }
 
     /// The `Set-Cookie` that signs it out: the same cookie, expired.
@@ -51,11 +56,11 @@ public struct BrowserSession: Sendable {
 }
 
 extension Request {
-    /// Whether the request may read the live view under `--token`: the bearer header, or the
-    /// browser's sign-in cookie.
-    public func mayReadLiveView(under token: String?, session: BrowserSession?) -> Bool {
-        guard let token, !isAuthorized(by: token) else { return true }
-        guard let session, let cookie = cookies[session.cookieName] else { return false }
+    /// Whether the request may read the live view under `session` (nil: no `--token`): the bearer
+    /// header, or the browser's sign-in cookie.
+    public func mayReadLiveView(under session: BrowserSession?) -> Bool {
+        guard let session, !isAuthorized(by: session.token) else { return true }
+        guard let cookie = cookies[session.cookieName] else { return false }
         return session.accepts(cookie.value, now: Int64(Date().timeIntervalSince1970))
     }
 

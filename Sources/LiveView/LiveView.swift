@@ -16,8 +16,7 @@ public struct LiveView: HTTPResponder {
     let reader: FloorReader
     let registry: PrometheusCollectorRegistry
     let gauges: FloorGauges
-    let token: String?
-    /// The browser's sign-in under `token`.
+    /// `--token`, as the bearer header or a browser's cookie; nil without one.
     let session: BrowserSession?
     let pages = WallboardPages()
 
@@ -27,7 +26,6 @@ public struct LiveView: HTTPResponder {
         self.reader = reader
         self.registry = registry
         gauges = FloorGauges(factory: PrometheusMetricsFactory(registry: registry))
-        self.token = token
         session = token.map(BrowserSession.init(token:))
     }
 
@@ -42,14 +40,14 @@ public struct LiveView: HTTPResponder {
             guard let session else { return .seeOther("/wallboard") }
             return path == "/api/login" ? try await signIn(request, session) : .seeOther("/wallboard", setting: session.signOut)
         }
-        guard request.mayReadLiveView(under: token, session: session) else {
+        guard request.mayReadLiveView(under: session) else {
             // A person at a browser is asked for the token; anything else is told what is missing.
             return path == "/wallboard" && request.method == .get ? .page(.unauthorized, pages.signIn, policy: pages.policy) : .unauthorized
         }
         guard Self.reads.contains(path) else { return .notFound(path) }
         guard request.method == .get else { return .methodNotAllowed(allow: "GET") }
         if path == "/wallboard" {
-            return .page(.ok, token == nil ? pages.board : pages.boardSignedIn, policy: pages.policy)
+            return .page(.ok, session == nil ? pages.board : pages.boardSignedIn, policy: pages.policy)
         }
         do {
             if path == "/metrics" {
@@ -80,10 +78,10 @@ public struct LiveView: HTTPResponder {
         // A form holding a token is small; anything larger is not one.
         let body = try? await request.body.collect(upTo: 16 << 10)
         let form = body.flatMap { try? URLEncodedFormDecoder().decode(SignInForm.self, from: String(buffer: $0)) }
-        guard let token, let form, Secret.matches(form.token, token) else {
+        guard let form, let cookie = session.signIn(with: form.token, now: Int64(Date().timeIntervalSince1970)) else {
             return .page(.unauthorized, pages.signInRefused, policy: pages.policy)
         }
-        return .seeOther("/wallboard", setting: session.signIn(now: Int64(Date().timeIntervalSince1970)))
+        return .seeOther("/wallboard", setting: cookie)
     }
 
     /// The floor's gauges set from one snapshot, and the whole registry exported, in one step of

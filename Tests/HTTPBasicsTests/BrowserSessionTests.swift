@@ -27,7 +27,8 @@ import Testing
     }
 
     @Test func theCookieNamesItsTokenWithoutHoldingIt() {
-        let cookie = session.signIn(now: now)
+        #expect(session.signIn(with: "s3cret2", now: now) == nil)
+        let cookie = session.signIn(with: "s3cret", now: now)!
         #expect(cookie.name == session.cookieName && cookie.name != BrowserSession(token: "other").cookieName)
         #expect(cookie.name.hasPrefix("astercdr_") && cookie.name.count == 21)
         #expect(!cookie.description.contains("s3cret"))
